@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ public class TritonApiException extends TritonException {
   private final String errorCode;
   private final String serverMessage;
   private final String requestId;
+  private final Duration retryAfter;
 
   /**
    * Creates an exception for one failed call.
@@ -35,6 +37,22 @@ public class TritonApiException extends TritonException {
       String errorCode,
       String serverMessage,
       String requestId) {
+    this(service, operation, httpStatus, errorCode, serverMessage, requestId, null);
+  }
+
+  /**
+   * Creates an exception for one failed call that carried a {@code Retry-After} header.
+   *
+   * @param retryAfter the delay the server asked for, or null when it asked for none
+   */
+  public TritonApiException(
+      Service service,
+      String operation,
+      int httpStatus,
+      String errorCode,
+      String serverMessage,
+      String requestId,
+      Duration retryAfter) {
     super(format(service, operation, httpStatus, errorCode, serverMessage, requestId));
     this.service = Objects.requireNonNull(service, "service == null");
     this.operation = Objects.requireNonNull(operation, "operation == null");
@@ -42,6 +60,7 @@ public class TritonApiException extends TritonException {
     this.errorCode = errorCode;
     this.serverMessage = serverMessage;
     this.requestId = requestId;
+    this.retryAfter = retryAfter;
   }
 
   private static String format(
@@ -89,6 +108,11 @@ public class TritonApiException extends TritonException {
 
   public String requestId() {
     return requestId;
+  }
+
+  /** Returns the delay the server asked for with {@code Retry-After}, or null. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 
   /** Returns true for 404, which every service uses for "does not exist". */
