@@ -1,0 +1,110 @@
+package org.tritondatacenter.origin.pipelines;
+
+import com.lesfurets.jenkins.unit.BasePipelineTest;
+import com.lesfurets.jenkins.unit.MethodCall;
+import groovy.lang.Closure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Loads a Jenkinsfile from the repository root with the Pipeline steps it uses registered, and
+ * records the calls of the triton-origin steps with their arguments.
+ */
+final class PipelineHarness extends BasePipelineTest {
+  /** The four steps the plugin provides. */
+  static final List<String> STEPS =
+      List.of("tritonOriginBuild", "mantaExport", "imgadmPublish", "imgadmChannelAdd");
+
+  private final Map<String, Function<Map<String, Object>, Object>> answers = new LinkedHashMap<>();
+  private final Map<String, RuntimeException> failures = new LinkedHashMap<>();
+
+  PipelineHarness() {
+    // The Jenkinsfiles live at the repository root; tests run in the pipelines/ module.
+    setScriptRoots(new String[] {".."});
+    setScriptExtension("");
+  }
+
+  /** Prepares the interpreter for a branch and build parameters. */
+  void start(String branch, Map<String, Object> params) throws Exception {
+    super.setUp();
+    Map<String, Object> env = new LinkedHashMap<>();
+    env.put("BRANCH_NAME", branch);
+    getBinding().setVariable("env", env);
+    getBinding().setVariable("params", new LinkedHashMap<>(params));
+    getBinding().setVariable("scm", Map.of("type", "git"));
+    Map<String, Object> currentBuild = new LinkedHashMap<>();
+    currentBuild.put("result", "SUCCESS");
+    getBinding().setVariable("currentBuild", currentBuild);
+
+    for (String name : List.of("properties", "parameters", "checkout")) {
+      allow(name, Object.class);
+    }
+    allow("string", Map.class);
+    allow("booleanParam", Map.class);
+    allow("writeFile", Map.class);
+    allow("archiveArtifacts", Map.class);
+    for (String step : STEPS) {
+      getHelper()
+          .registerAllowedMethod(
+              step,
+              List.of(Map.class),
+              new Closure<Object>(this) {
+                @Override
+                public Object call(Object... args) {
+                  @SuppressWarnings("unchecked")
+                  Map<String, Object> arguments = (Map<String, Object>) args[0];
+                  RuntimeException failure = failures.get(step);
+                  if (failure != null) {
+                    throw failure;
+                  }
+                  Function<Map<String, Object>, Object> answer = answers.get(step);
+                  return answer == null ? Map.of() : answer.apply(arguments);
+                }
+              });
+    }
+  }
+
+  private void allow(String name, Class<?> argument) {
+    getHelper().registerAllowedMethod(name, List.of(argument), (Closure<?>) null);
+  }
+
+  /** Answers calls of a step with a computed result map. */
+  void answer(String step, Function<Map<String, Object>, Object> answer) {
+    answers.put(step, answer);
+  }
+
+  /** Makes a step fail, as a Jenkins step fails with an AbortException. */
+  void fail(String step, RuntimeException failure) {
+    failures.put(step, failure);
+  }
+
+  /** Returns the argument maps of every call of a step, in order. */
+  List<Map<String, Object>> calls(String step) {
+    List<Map<String, Object>> calls = new ArrayList<>();
+    for (MethodCall call : getHelper().getCallStack()) {
+      if (call.getMethodName().equals(step)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arguments = (Map<String, Object>) call.getArgs()[0];
+        calls.add(arguments);
+      }
+    }
+    return calls;
+  }
+
+  /** Returns the names of every method the script called, in order. */
+  List<String> callNames() {
+    List<String> names = new ArrayList<>();
+    getHelper().getCallStack().forEach(c -> names.add(c.getMethodName()));
+    return names;
+  }
+
+  String status() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> currentBuild =
+        (Map<String, Object>) getBinding().getVariable("currentBuild");
+    return String.valueOf(currentBuild.get("result"));
+  }
+}
