@@ -30,7 +30,10 @@ public interface SigningKey {
    * ECDSA as an ASN.1 DER {@code SEQUENCE} of r and s, Ed25519 as the 64 raw bytes.
    *
    * @throws org.tritondatacenter.origin.KeyException if the algorithm does not fit the key's type
-   *     (see {@link SignatureAlgorithm#fits}) or the signing itself fails
+   *     (see {@link SignatureAlgorithm#fits}) or the signing itself fails, including an agent that
+   *     is gone or refuses
+   * @throws org.tritondatacenter.origin.OperationInterruptedException if the thread is interrupted
+   *     while waiting for an agent
    */
   byte[] sign(SignatureAlgorithm algorithm, byte[] data);
 }

@@ -99,6 +99,9 @@ public final class SshKeys {
       if (Files.isDirectory(file)) {
         throw unreadable(file, "it is a directory");
       }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw unreadable(file, "it is not a regular file");
+      }
       if (Files.size(file) > MAX_KEY_FILE_BYTES) {
         throw unreadable(file, "it is larger than 1 MiB, far too large for a private key");
       }

@@ -120,6 +120,16 @@ class SshKeysTest {
   }
 
   @Test
+  void load_deviceFile_saysItIsNotARegularFile() {
+    Path device = Path.of("/dev/null");
+    Assumptions.assumeTrue(Files.exists(device), "no /dev/null on this system");
+
+    KeyException e = catchThrowableOfType(KeyException.class, () -> SshKeys.load(device, null));
+
+    assertThat(e.getMessage()).contains("/dev/null", "not a regular file");
+  }
+
+  @Test
   void load_unreadableFile_saysPermissionDenied(@TempDir Path dir) throws Exception {
     Path file = Fixtures.copy("openssh-rsa", dir);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
