@@ -46,17 +46,7 @@ final class PemKeyLoader {
         throw KeyErrors.needsPassphrase(source);
       }
       try {
-        PrivateKeyInfo info =
-            object instanceof PEMEncryptedKeyPair legacy
-                ? legacy
-                    .decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase))
-                    .getPrivateKeyInfo()
-                : ((PKCS8EncryptedPrivateKeyInfo) object)
-                    .decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                            .setProvider(BC)
-                            .build(passphrase));
+        PrivateKeyInfo info = decrypt(object, passphrase);
         return KeyMaterial.toSigningKey(info, source);
       } catch (KeyException e) {
         throw e;
@@ -70,6 +60,17 @@ final class PemKeyLoader {
       throw KeyErrors.notAKey(source, "it holds a public key or a certificate");
     }
     throw KeyErrors.notAKey(source, "its PEM block holds no private key");
+  }
+
+  private static PrivateKeyInfo decrypt(Object encrypted, char[] passphrase) throws Exception {
+    if (encrypted instanceof PEMEncryptedKeyPair legacy) {
+      return legacy
+          .decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase))
+          .getPrivateKeyInfo();
+    }
+    return ((PKCS8EncryptedPrivateKeyInfo) encrypted)
+        .decryptPrivateKeyInfo(
+            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
   }
 
   /**
