@@ -46,6 +46,18 @@ final class PipelineHarness extends BasePipelineTest {
     allow("booleanParam", Map.class);
     allow("writeFile", Map.class);
     allow("archiveArtifacts", Map.class);
+    // JenkinsPipelineUnit's own `error` only marks the build; Jenkins' stops the script.
+    getHelper()
+        .registerAllowedMethod(
+            "error",
+            List.of(String.class),
+            new Closure<Object>(this) {
+              @Override
+              public Object call(Object... args) {
+                updateBuildStatus("FAILURE");
+                throw new PipelineError(String.valueOf(args[0]));
+              }
+            });
     for (String step : STEPS) {
       getHelper()
           .registerAllowedMethod(
@@ -99,6 +111,15 @@ final class PipelineHarness extends BasePipelineTest {
     List<String> names = new ArrayList<>();
     getHelper().getCallStack().forEach(c -> names.add(c.getMethodName()));
     return names;
+  }
+
+  /** What Jenkins' {@code error} step throws: a failure with a message and no stack trace. */
+  static final class PipelineError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PipelineError(String message) {
+      super(message);
+    }
   }
 
   String status() {
