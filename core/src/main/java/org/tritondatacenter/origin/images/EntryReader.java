@@ -53,15 +53,22 @@ final class EntryReader {
     }
     values.checkKeys(obj, path, KEYS, "an image entry");
 
-    String namePrefix = text(obj, path, "namePrefix", true, FieldRules::namePrefix);
-    String desc = text(obj, path, "desc", true, FieldRules::description);
+    String namePrefix =
+        required(
+            obj,
+            path,
+            "namePrefix",
+            "the image name prefix, such as triton-origin-x86_64",
+            FieldRules::namePrefix);
+    String desc = required(obj, path, "desc", "the image description", FieldRules::description);
     JsonTree originNode =
-        values.field(obj, path, "origin", true, "an object with uuid, name, version");
+        values.field(
+            obj, path, "origin", true, "the origin image, an object with uuid, name and version");
     ImageSpec.Origin origin =
         originNode == null ? null : origin(originNode, Problems.key(path, "origin"));
     List<String> pkgsrc = list(obj, path, "pkgsrc", true, 1000, "package", FieldRules::pkg);
     Integer memory = memory(obj, path);
-    String packageName = text(obj, path, "package", false, FieldRules::packageName);
+    String packageName = optional(obj, path, "package", FieldRules::packageName);
     List<String> networks = list(obj, path, "networks", false, 32, "network", FieldRules::network);
     Boolean upgrade = bool(obj, path, "upgrade");
     Boolean audit = bool(obj, path, "audit");
@@ -74,7 +81,7 @@ final class EntryReader {
         metadataNode == null
             ? Map.of()
             : values.metadata(metadataNode, Problems.key(path, "metadata"));
-    String homepage = text(obj, path, "homepage", false, FieldRules::homepage);
+    String homepage = optional(obj, path, "homepage", FieldRules::homepage);
 
     if (problems.size() > before) {
       return null;
@@ -106,9 +113,21 @@ final class EntryReader {
       return null;
     }
     values.checkKeys(obj, path, ORIGIN_KEYS, "origin");
-    String uuid = text(obj, path, "uuid", true, EntryReader::uuid);
-    String name = text(obj, path, "name", true, FieldRules::originName);
-    String version = text(obj, path, "version", true, FieldRules::originVersion);
+    String uuid = required(obj, path, "uuid", "the origin image UUID", EntryReader::uuid);
+    String name =
+        required(
+            obj,
+            path,
+            "name",
+            "the origin image name, such as minimal-64-lts",
+            FieldRules::originName);
+    String version =
+        required(
+            obj,
+            path,
+            "version",
+            "the origin image version, such as 24.4.1",
+            FieldRules::originVersion);
     if (uuid == null || name == null || version == null) {
       return null;
     }
@@ -123,13 +142,19 @@ final class EntryReader {
         "expected a UUID such as 41bd4100-eb86-409a-85b0-e649aadf6f62, got " + Problems.quote(v));
   }
 
-  private String text(
+  private String required(
       JsonTree.Obj obj,
       String parent,
       String key,
-      boolean required,
+      String expectation,
       Function<String, Optional<String>> rule) {
-    JsonTree node = values.field(obj, parent, key, required, "a string");
+    JsonTree node = values.field(obj, parent, key, true, expectation);
+    return node == null ? null : values.text(node, Problems.key(parent, key), rule);
+  }
+
+  private String optional(
+      JsonTree.Obj obj, String parent, String key, Function<String, Optional<String>> rule) {
+    JsonTree node = values.field(obj, parent, key, false, "");
     return node == null ? null : values.text(node, Problems.key(parent, key), rule);
   }
 

@@ -62,9 +62,9 @@ class ImagesJsonCorpusTest {
             "malformed-uuid.json:6:15: $[0].origin.uuid: expected a UUID such as 41bd4100-eb86-409a-85b0-e649aadf6f62, got '41bd4100-eb86-409a-85b0-e649aadf6f6'"),
         corpus(
             "missing-required.json",
-            "missing-required.json:2:3: $[0]: missing required key 'desc'; expected a string",
+            "missing-required.json:2:3: $[0]: missing required key 'desc'; expected the image description",
             "missing-required.json:2:3: $[0]: missing required key 'protoMinMemoryMb'; expected a number of MiB such as 1024",
-            "missing-required.json:4:15: $[0].origin: missing required key 'name'; expected a string"),
+            "missing-required.json:4:15: $[0].origin: missing required key 'name'; expected the origin image name, such as minimal-64-lts"),
         corpus(
             "negative-memory.json",
             "negative-memory.json:11:25: $[0].protoMinMemoryMb: must be a positive number of MiB, such as 1024; got -1024",
@@ -106,7 +106,7 @@ class ImagesJsonCorpusTest {
             "truncated.json:8:1: $: unexpected end of file (truncated?): the object opened at line 5, column 15 is not closed"),
         corpus(
             "unknown-key.json",
-            "unknown-key.json:2:3: $[0]: missing required key 'namePrefix'; expected a string",
+            "unknown-key.json:2:3: $[0]: missing required key 'namePrefix'; expected the image name prefix, such as triton-origin-x86_64",
             "unknown-key.json:3:5: $[0].nmePrefix: unknown key 'nmePrefix' in an image entry; did you mean 'namePrefix'? Known keys: namePrefix, desc, origin, pkgsrc, protoMinMemoryMb, package, networks, upgrade, audit, script, tags, metadata, homepage",
             "unknown-key.json:9:7: $[0].origin.os: unknown key 'os' in origin. Known keys: uuid, name, version"),
         corpus(
