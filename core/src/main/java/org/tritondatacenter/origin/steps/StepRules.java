@@ -21,17 +21,12 @@ final class StepRules {
   static void check(
       Step step, Map<String, Object> given, Set<String> present, List<String> problems) {
     switch (step) {
-      case TRITON_ORIGIN_BUILD -> build(present, problems);
+      case TRITON_ORIGIN_BUILD -> {
+        // 'channel' alone means a channel of the default IMGAPI endpoint.
+      }
       case MANTA_EXPORT -> export(given, problems);
       case IMGADM_PUBLISH -> publish(given, present, problems);
       case IMGADM_CHANNEL_ADD -> channelAdd(present, problems);
-    }
-  }
-
-  private static void build(Set<String> present, List<String> problems) {
-    if (present.contains("channel") && !present.contains("imgapi")) {
-      problems.add(
-          "'channel' names a channel on 'imgapi'; give 'imgapi' too, or leave 'channel' out");
     }
   }
 

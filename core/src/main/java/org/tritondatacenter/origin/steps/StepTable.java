@@ -32,8 +32,11 @@ final class StepTable {
               .defaultText("from the environment or git"),
           of("cloudapi", ParamType.ENDPOINT, "CloudAPI endpoint that builds the images.")
               .defaultText("the default CloudAPI"),
-          of("imgapi", ParamType.ENDPOINT, "IMGAPI endpoint whose origin chain preflight checks.")
-              .defaultText("none"),
+          of(
+                  "imgapi",
+                  ParamType.ENDPOINT,
+                  "IMGAPI endpoint holding the origin chain and published specs.")
+              .defaultText("none; the default IMGAPI when only 'channel' is given"),
           of("channel", ParamType.CHANNEL, "Channel on imgapi that preflight checks.")
               .defaultText("none; the imgapi endpoint's default channel"),
           of("concurrency", ParamType.INTEGER, "Images built at the same time.")

@@ -89,10 +89,11 @@ class StepValidationTest {
   }
 
   @Test
-  void validate_channelWithoutImgapi_isRefused() {
-    assertThat(problems(Step.TRITON_ORIGIN_BUILD, Map.of("channel", "dev")))
-        .containsExactly(
-            "'channel' names a channel on 'imgapi'; give 'imgapi' too, or leave 'channel' out");
+  void validate_channelWithoutImgapi_isAcceptedForTheDefaultImgapi() {
+    StepArguments args = Step.TRITON_ORIGIN_BUILD.validate(Map.of("channel", "dev"));
+
+    assertThat(args.string("channel")).isEqualTo("dev");
+    assertThat(args.isSet("imgapi")).isFalse();
   }
 
   @ParameterizedTest
