@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.tritondatacenter.origin.steps.Step;
 
 /**
  * Loads a Jenkinsfile from the repository root with the Pipeline steps it uses registered, and
- * records the calls of the triton-origin steps with their arguments.
+ * records the calls of the triton-origin steps with their arguments. Every such call is checked
+ * against core's step contract ({@link Step#validate}), so the Jenkinsfiles cannot drift from the
+ * steps.
  */
 final class PipelineHarness extends BasePipelineTest {
   /** The four steps the plugin provides. */
@@ -68,6 +71,9 @@ final class PipelineHarness extends BasePipelineTest {
                 public Object call(Object... args) {
                   @SuppressWarnings("unchecked")
                   Map<String, Object> arguments = (Map<String, Object>) args[0];
+                  // The plugin validates against the same table, so a call that does not fit the
+                  // contract fails here exactly as it would in Jenkins.
+                  Step.forFunctionName(step).orElseThrow().validate(arguments);
                   RuntimeException failure = failures.get(step);
                   if (failure != null) {
                     throw failure;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tritondatacenter.origin.steps.ChannelAddResult;
 
 class ReleaseJobTest {
   private static final String SCRIPT = "jenkins/release.Jenkinsfile";
@@ -38,19 +39,19 @@ class ReleaseJobTest {
           if (!Boolean.TRUE.equals(args.get("dryRun"))) {
             return Map.of("changes", List.of());
           }
-          List<Map<String, Object>> changes = new java.util.ArrayList<>();
+          List<ChannelAddResult.Change> changes = new java.util.ArrayList<>();
           for (String uuid : uuids) {
             for (String channel : List.of("staging", "release", "support")) {
               changes.add(
-                  Map.of(
-                      "uuid", uuid,
-                      "name", "triton-origin-x86_64-24.4.1",
-                      "version", "master-20260101T000000Z-gabcdef1",
-                      "channel", channel,
-                      "result", "would-add"));
+                  new ChannelAddResult.Change(
+                      uuid,
+                      "triton-origin-x86_64-24.4.1",
+                      "master-20260101T000000Z-gabcdef1",
+                      channel,
+                      ChannelAddResult.Outcome.WOULD_ADD));
             }
           }
-          return Map.of("changes", changes);
+          return new ChannelAddResult(changes).toMap();
         });
   }
 
