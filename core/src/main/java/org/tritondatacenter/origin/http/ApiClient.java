@@ -50,10 +50,12 @@ public final class ApiClient {
     return new ApiClient(endpoint, config, defaultHeaders);
   }
 
+  /** Returns the endpoint this client talks to. */
   public Endpoint endpoint() {
     return endpoint;
   }
 
+  /** Returns the shared settings this client was made with. */
   public HttpConfig config() {
     return config;
   }

@@ -91,6 +91,7 @@ public final class ApiRequest {
     return operation;
   }
 
+  /** Returns the HTTP method, such as {@code POST}. */
   public String method() {
     return method;
   }
@@ -105,6 +106,7 @@ public final class ApiRequest {
     return query;
   }
 
+  /** Returns the request's own headers. */
   public Map<String, String> headers() {
     return headers;
   }
@@ -301,6 +303,7 @@ public final class ApiRequest {
       return this;
     }
 
+    /** Builds the request, refusing a body on GET or HEAD and digests without a streamed body. */
     public ApiRequest build() {
       if ((method.equals("GET") || method.equals("HEAD")) && (json != null || source != null)) {
         throw new IllegalStateException(operation + ": " + method + " cannot have a body");

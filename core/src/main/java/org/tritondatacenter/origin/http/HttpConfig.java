@@ -69,6 +69,7 @@ public final class HttpConfig {
     return baseClient;
   }
 
+  /** Returns the timeout for establishing a connection. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -83,6 +84,7 @@ public final class HttpConfig {
     return operationReadTimeouts.getOrDefault(operation, readTimeout);
   }
 
+  /** Returns the longest a single write of the request may block. */
   public Duration writeTimeout() {
     return writeTimeout;
   }
@@ -92,10 +94,12 @@ public final class HttpConfig {
     return callTimeout;
   }
 
+  /** Returns the {@code User-Agent}, {@code triton-origin/<version>} by default. */
   public String userAgent() {
     return userAgent;
   }
 
+  /** Returns the retry policy for requests that set none of their own. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
@@ -105,6 +109,7 @@ public final class HttpConfig {
     return clock;
   }
 
+  /** Returns the sleeper for the waits between attempts. */
   public Sleeper sleeper() {
     return sleeper;
   }
@@ -180,6 +185,7 @@ public final class HttpConfig {
       return this;
     }
 
+    /** Sets the timeout for establishing a connection (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
@@ -198,6 +204,7 @@ public final class HttpConfig {
       return this;
     }
 
+    /** Sets the longest a single write may block (default 60 s). */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
       return this;
@@ -213,11 +220,13 @@ public final class HttpConfig {
       return this;
     }
 
+    /** Replaces the default {@code User-Agent}. */
     public Builder userAgent(String userAgent) {
       this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
       return this;
     }
 
+    /** Sets the default retry policy (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
@@ -229,6 +238,7 @@ public final class HttpConfig {
       return this;
     }
 
+    /** Sets the sleeper for the waits between attempts. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
@@ -243,6 +253,7 @@ public final class HttpConfig {
       return this;
     }
 
+    /** Sets the listener for warnings and upload progress. */
     public Builder listener(EventListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
@@ -257,6 +268,7 @@ public final class HttpConfig {
       return this;
     }
 
+    /** Builds the config and its root OkHttp client. */
     public HttpConfig build() {
       return new HttpConfig(this);
     }

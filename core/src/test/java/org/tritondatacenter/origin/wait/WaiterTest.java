@@ -49,9 +49,13 @@ class WaiterTest {
   /** Polls that run {@code script} in order, then answer running. */
   @SafeVarargs
   private Supplier<String> scripted(Supplier<String>... script) {
+    return scripted(List.of(script));
+  }
+
+  private Supplier<String> scripted(List<Supplier<String>> script) {
     return () -> {
       int n = polls.getAndIncrement();
-      return n < script.length ? script[n].get() : "running";
+      return n < script.size() ? script.get(n).get() : "running";
     };
   }
 
@@ -186,10 +190,7 @@ class WaiterTest {
       }
       script.add(() -> "provisioning");
     }
-    @SuppressWarnings("unchecked")
-    Supplier<String>[] steps = script.toArray(new Supplier[0]);
-
-    assertThat(await(scripted(steps), Duration.ofHours(1))).isEqualTo("running");
+    assertThat(await(scripted(script), Duration.ofHours(1))).isEqualTo("running");
   }
 
   @Test
