@@ -59,10 +59,7 @@ final class Attempts {
         }
         TritonApiException error =
             ErrorMapper.map(
-                api.endpoint().service(),
-                request.operation(),
-                response,
-                api.config().clock().now());
+                api.endpoint().service(), request.operation(), response, api.skew().now());
         if (!skewCorrected && correctSkew(error, response)) {
           skewCorrected = true;
           tries--;
@@ -78,10 +75,14 @@ final class Attempts {
       } catch (StreamingBody.SourceFailure e) {
         throw new TritonIoException(what + ": " + e.getMessage(), e);
       } catch (IOException e) {
-        failure = new TritonIoException(Transport.describe(what, api, request, e, attempts), e);
+        String message = Transport.describe(what, api, request, e, attempts);
         if (!Transport.isRetryable(e, request.idempotent())) {
-          throw failure;
+          if (!request.idempotent() && !Transport.isCertificateProblem(e)) {
+            message += "; not sent again, because the server may have acted on it";
+          }
+          throw new TritonIoException(message, e);
         }
+        failure = new TritonIoException(message, e);
       }
       Duration delay = policy.backoff().delay(tries - 1);
       if (serverAskedFor != null && serverAskedFor.compareTo(delay) > 0) {

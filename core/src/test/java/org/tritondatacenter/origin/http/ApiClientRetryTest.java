@@ -166,7 +166,8 @@ class ApiClientRetryTest {
                             .jsonBody(Map.of("name", "b1"))
                             .build()))
         .isInstanceOf(TritonIoException.class)
-        .hasMessageContaining("CloudAPI CreateMachine to " + server.getHostName());
+        .hasMessageContaining("CloudAPI CreateMachine to " + server.getHostName())
+        .hasMessageEndingWith("; not sent again, because the server may have acted on it");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
