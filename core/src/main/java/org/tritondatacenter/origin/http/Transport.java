@@ -1,0 +1,76 @@
+package org.tritondatacenter.origin.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/** Classifies and describes transport failures (no HTTP answer at all). */
+final class Transport {
+  private Transport() {}
+
+  /**
+   * Returns true when a transport failure may be retried. Certificate problems never are: they do
+   * not go away by themselves. A request that is not idempotent is retried only when it cannot have
+   * left this machine.
+   */
+  static boolean isRetryable(IOException e, boolean idempotent) {
+    if (isCertificateProblem(e)) {
+      return false;
+    }
+    if (neverSent(e)) {
+      return true;
+    }
+    return idempotent;
+  }
+
+  private static boolean neverSent(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException;
+  }
+
+  static boolean isCertificateProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLPeerUnverifiedException
+          || t instanceof CertificateException
+          || t instanceof SSLHandshakeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Describes the failure with the operation, the host and what to do where that is clear. */
+  static String describe(
+      String what, ApiClient api, ApiRequest request, IOException e, int attempt) {
+    String host = api.endpoint().baseUrl().getHost();
+    int port = api.endpoint().baseUrl().getPort();
+    String where = port == -1 ? host : host + ":" + port;
+    StringBuilder sb = new StringBuilder(what).append(" to ").append(where).append(" failed: ");
+    if (isCertificateProblem(e)) {
+      sb.append("the server's TLS certificate is not trusted (")
+          .append(e.getMessage())
+          .append("); configure its CA certificate file, or for a lab server the insecure switch");
+    } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      sb.append("no answer in time (")
+          .append(e.getMessage())
+          .append("; read timeout ")
+          .append(api.clientFor(request).readTimeoutMillis() / 1000)
+          .append(" s)");
+    } else if (e instanceof UnknownHostException) {
+      sb.append("unknown host ").append(host).append("; check the URL and DNS");
+    } else {
+      sb.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+    }
+    if (attempt > 1) {
+      sb.append(" (attempt ").append(attempt).append(')');
+    }
+    return sb.toString();
+  }
+}
