@@ -199,6 +199,11 @@ final class ImgapiHarness implements AutoCloseable {
     }
 
     Response send() {
+      return send(body);
+    }
+
+    /** Sends with this body publisher (for example a chunked stream). */
+    Response send(HttpRequest.BodyPublisher body) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(base.resolve(path))
               .timeout(Duration.ofSeconds(20))
@@ -245,6 +250,12 @@ final class ImgapiHarness implements AutoCloseable {
 
     String code() {
       return (String) json().get("code");
+    }
+
+    /** Returns the {@code field} of each entry of an IMGAPI error's {@code errors} array. */
+    List<String> errorFields() {
+      List<?> errors = (List<?>) json().get("errors");
+      return errors.stream().map(e -> String.valueOf(((Map<?, ?>) e).get("field"))).toList();
     }
 
     @SuppressWarnings("unchecked")
