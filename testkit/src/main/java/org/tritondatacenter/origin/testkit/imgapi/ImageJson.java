@@ -116,8 +116,9 @@ final class ImageJson {
    */
   static void sendWithChecksumFault(
       Exchange exchange, ImgapiMode mode, Image image, Fault.Checksum checksum) {
-    Map<String, Object> body =
-        serialize(image, mode, ApiVersion.withChannels(exchange), adminFields(exchange));
+    // Answers to changes never carry admin fields, as in IMGAPI; parsing inclAdminFields here
+    // could also fail after the change was made.
+    Map<String, Object> body = serialize(image, mode, ApiVersion.withChannels(exchange), false);
     if (checksum != Fault.Checksum.NONE && image.file() != null) {
       @SuppressWarnings("unchecked")
       Map<String, Object> file = ((List<Map<String, Object>>) body.get("files")).get(0);

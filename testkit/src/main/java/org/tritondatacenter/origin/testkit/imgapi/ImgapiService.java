@@ -60,7 +60,7 @@ record ImgapiService(
     return uuid;
   }
 
-  /** Returns true when the request is on a TLS connection or the server requires none. */
+  /** Returns true when the local Triton serves HTTPS, which makes from-url demand https too. */
   boolean tls() {
     return context.options().tls();
   }
