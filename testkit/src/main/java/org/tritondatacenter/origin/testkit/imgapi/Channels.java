@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.tritondatacenter.origin.testkit.http.ApiError;
 import org.tritondatacenter.origin.testkit.http.Exchange;
 
 /**
@@ -64,8 +65,8 @@ final class Channels {
    * Resolves the request's {@code channel} parameter: the named channel, the default one when it is
    * absent, or null for "every channel" ({@code *} on reads, or a server without channels).
    *
-   * @throws org.tritondatacenter.origin.testkit.http.ApiError 422 {@code ValidationFailed} for a
-   *     channel the server does not have ({@code *} counts as unknown on writes)
+   * @throws ApiError 422 {@code ValidationFailed} for a channel the server does not have ({@code *}
+   *     counts as unknown on writes)
    */
   String resolve(Exchange exchange, boolean allowStar) {
     if (!enabled()) {
@@ -99,7 +100,7 @@ final class Channels {
     return out;
   }
 
-  static org.tritondatacenter.origin.testkit.http.ApiError unknown(String name) {
+  static ApiError unknown(String name) {
     return Errors.validationFailed(
         "unknown channel: " + name,
         List.of(Errors.fieldError("channel", "Invalid", "unknown channel: " + name)));

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.tritondatacenter.origin.testkit.http.ApiError;
 
 /**
  * Image files on disk, one directory per image under the server's data directory. Bytes are
@@ -56,8 +57,7 @@ final class ImageFiles {
   /**
    * Streams {@code in} to a temporary file of image {@code uuid}.
    *
-   * @throws org.tritondatacenter.origin.testkit.http.ApiError 400 {@code Upload} as soon as more
-   *     than {@code maxBytes} arrive
+   * @throws ApiError 400 {@code Upload} as soon as more than {@code maxBytes} arrive
    * @throws IOException when reading the source fails (the temporary file is removed)
    */
   Received receive(String uuid, InputStream in, long maxBytes) throws IOException {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tritondatacenter.origin.testkit.ImgapiMode;
 import org.tritondatacenter.origin.testkit.http.Exchange;
 import org.tritondatacenter.origin.testkit.http.Fault;
@@ -78,7 +79,7 @@ final class ImageJson {
     if (withChannels && mode == ImgapiMode.PRIVATE) {
       out.put("channels", image.channels());
     }
-    out.values().removeIf(java.util.Objects::isNull);
+    out.values().removeIf(Objects::isNull);
     return out;
   }
 

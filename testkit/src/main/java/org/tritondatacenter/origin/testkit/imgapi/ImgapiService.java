@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import org.tritondatacenter.origin.testkit.ImgapiInstance;
 import org.tritondatacenter.origin.testkit.ImgapiMode;
 import org.tritondatacenter.origin.testkit.SimulatorContext;
+import org.tritondatacenter.origin.testkit.http.ApiError;
 import org.tritondatacenter.origin.testkit.http.Exchange;
 
 /**
@@ -42,8 +43,8 @@ record ImgapiService(
    * Finds the image of an {@code /images/:uuid...} request in the request's channel.
    *
    * @param allowStar whether {@code channel=*} (every channel) is allowed, as on reads
-   * @throws org.tritondatacenter.origin.testkit.http.ApiError 404 for a path that is not a UUID, an
-   *     unknown image or one outside the channel; 422 for an unknown channel
+   * @throws ApiError 404 for a path that is not a UUID, an unknown image or one outside the
+   *     channel; 422 for an unknown channel
    */
   Image lookup(Exchange exchange, boolean allowStar) {
     String uuid = validUuid(exchange);

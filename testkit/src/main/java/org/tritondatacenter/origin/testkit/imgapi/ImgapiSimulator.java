@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.testkit.imgapi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +192,7 @@ public final class ImgapiSimulator {
       return Optional.empty();
     }
     return Optional.of(
-        java.util.Collections.unmodifiableMap(
+        Collections.unmodifiableMap(
             new LinkedHashMap<>(ImageJson.serialize(image, service.mode(), true, true))));
   }
 

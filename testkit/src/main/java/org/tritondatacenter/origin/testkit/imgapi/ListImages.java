@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.tritondatacenter.origin.testkit.http.Exchange;
@@ -171,7 +172,7 @@ final class ListImages {
       return false;
     }
     String[] parts = sort.split("\\.", 2);
-    String order = parts.length > 1 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "asc";
+    String order = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "asc";
     if (!parts[0].equals("published_at") || !(order.equals("asc") || order.equals("desc"))) {
       throw Errors.invalidParameter(
           "invalid 'sort': \"" + sort + "\" (use published_at, published_at.asc or .desc)",

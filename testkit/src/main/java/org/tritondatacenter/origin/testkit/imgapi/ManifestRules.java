@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.tritondatacenter.origin.testkit.ImgapiMode;
 
@@ -166,7 +167,7 @@ final class ManifestRules {
     if (value == null) {
       missing(field);
     } else if (!allowed.contains(value)) {
-      invalid(field, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+      invalid(field, "must be one of " + String.join(", ", new TreeSet<>(allowed)));
     }
   }
 

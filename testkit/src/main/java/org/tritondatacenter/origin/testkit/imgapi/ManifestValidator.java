@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tritondatacenter.origin.testkit.ImgapiMode;
+import org.tritondatacenter.origin.testkit.http.ApiError;
 
 /**
  * Turns a manifest body into image fields the way IMGAPI's {@code Image.create} does (apis.md
@@ -73,9 +74,8 @@ final class ManifestValidator {
   /**
    * Accepts a manifest body.
    *
-   * @throws org.tritondatacenter.origin.testkit.http.ApiError 422 {@code InvalidParameter} for
-   *     extra fields or a non-string {@code published_at}, 422 {@code ValidationFailed} for invalid
-   *     fields
+   * @throws ApiError 422 {@code InvalidParameter} for extra fields or a non-string {@code
+   *     published_at}, 422 {@code ValidationFailed} for invalid fields
    */
   Accepted accept(Map<String, Object> body, Purpose purpose) {
     Map<String, Object> data = new LinkedHashMap<>(body);
@@ -127,8 +127,7 @@ final class ManifestValidator {
   /**
    * Checks a complete set of image fields.
    *
-   * @throws org.tritondatacenter.origin.testkit.http.ApiError 422 {@code ValidationFailed} naming
-   *     every invalid field
+   * @throws ApiError 422 {@code ValidationFailed} naming every invalid field
    */
   void validate(Map<String, Object> fields, String publishedAt) {
     List<Map<String, Object>> errors = ManifestRules.check(mode, fields, publishedAt);
@@ -155,8 +154,7 @@ final class ManifestValidator {
     }
   }
 
-  private static org.tritondatacenter.origin.testkit.http.ApiError extraParameters(
-      List<String> names) {
+  private static ApiError extraParameters(List<String> names) {
     List<Map<String, Object>> errors = new ArrayList<>();
     names.forEach(n -> errors.add(Errors.fieldError(n, "Invalid", "unsupported parameter")));
     return Errors.invalidParameter(

@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.testkit.imgapi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,8 +74,7 @@ final class ReadEndpoints {
       exchange.sendEmpty(304);
       return;
     }
-    exchange.sendBytes(
-        200, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    exchange.sendBytes(200, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.tritondatacenter.origin.testkit.http.ApiError;
 
 /**
  * The server side of AddImageFileFromUrl: IMGAPI itself downloads the file. Like IMGAPI it follows
@@ -41,8 +42,7 @@ final class UrlFetcher {
   /**
    * Downloads {@code url} and hands a 200 answer's body to {@code reader}.
    *
-   * @throws org.tritondatacenter.origin.testkit.http.ApiError 400 {@code Download} for any other
-   *     status or a transfer that fails
+   * @throws ApiError 400 {@code Download} for any other status or a transfer that fails
    */
   <T> T fetch(URI url, BodyReader<T> reader) {
     HttpRequest request =
