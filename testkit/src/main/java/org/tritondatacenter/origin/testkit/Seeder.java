@@ -63,12 +63,18 @@ final class Seeder {
     seedTargets(options, imagesJson, cloud, targets);
   }
 
+  /** One images.json entry, as far as seeding needs it. */
+  record Entry(
+      String uuid, String name, String version, Integer minMemoryMb, List<String> pkgsrc) {}
+
   /** Seeds the datacenter, handing origin images to each target IMGAPI. */
   static void seedTargets(
       LocalTritonOptions options,
       String imagesJson,
       CloudApiSimulator cloud,
       List<Target> targets) {
+    // Parse everything first, so a bad file seeds nothing.
+    List<Entry> entries = imagesJson == null ? null : entries(imagesJson);
     List<Integer> memories = new ArrayList<>();
     for (String name : PACKAGE_ORDER) {
       int memory = DEFAULT_PACKAGES.get(name);
@@ -76,22 +82,16 @@ final class Seeder {
       memories.add(memory);
     }
     cloud.addNetwork("external", true);
-    if (imagesJson == null) {
+    if (entries == null) {
       cloud.seedImage(OriginImages.manifest(null, "base-64-lts", "24.4.1"));
       cloud.seedImage(OriginImages.manifest(null, "minimal-64-lts", "24.4.1"));
       return;
     }
     Set<String> seeded = new LinkedHashSet<>();
-    List<JsonNode> entries = entries(imagesJson);
-    for (int i = 0; i < entries.size(); i++) {
-      JsonNode entry = entries.get(i);
-      String where = "images.json entry " + (i + 1);
-      JsonNode origin = entry.path("origin");
-      String uuid = text(origin, "uuid", where);
-      if (seeded.add(uuid)) {
+    for (Entry entry : entries) {
+      if (seeded.add(entry.uuid())) {
         Map<String, Object> manifest =
-            OriginImages.manifest(
-                uuid, text(origin, "name", where), text(origin, "version", where));
+            OriginImages.manifest(entry.uuid(), entry.name(), entry.version());
         cloud.seedImage(manifest);
         raisePlatformAbove(cloud, manifest);
         for (Target target : targets) {
@@ -101,18 +101,12 @@ final class Seeder {
           target.sink().seedImage(copy, isPublic ? List.of() : options.channels());
         }
       }
-      if (entry.hasNonNull("protoMinMemoryMb")) {
-        int min = entry.get("protoMinMemoryMb").asInt();
-        if (min <= 0) {
-          throw new IllegalArgumentException(where + ": protoMinMemoryMb must be positive");
-        }
-        if (memories.stream().noneMatch(m -> m >= min && m <= 2 * min)) {
-          cloud.addPackage("sample-" + min + "M", min, min * 50L);
-          memories.add(min);
-        }
+      Integer min = entry.minMemoryMb();
+      if (min != null && memories.stream().noneMatch(m -> m >= min && m <= 2 * min)) {
+        cloud.addPackage("sample-" + min + "M", min, min * 50L);
+        memories.add(min);
       }
-      for (JsonNode pkg : entry.path("pkgsrc")) {
-        String name = pkg.asText();
+      for (String name : entry.pkgsrc()) {
         if (!cloud.guest().inCatalogue(name)) {
           cloud.guest().addToCatalogue(name + "-1.0.0");
         }
@@ -120,7 +114,7 @@ final class Seeder {
     }
   }
 
-  private static List<JsonNode> entries(String imagesJson) {
+  private static List<Entry> entries(String imagesJson) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(imagesJson);
@@ -130,8 +124,33 @@ final class Seeder {
     if (root == null || !root.isArray()) {
       throw new IllegalArgumentException("images.json must hold a JSON array of image entries");
     }
-    List<JsonNode> entries = new ArrayList<>();
-    root.forEach(entries::add);
+    List<Entry> entries = new ArrayList<>();
+    for (JsonNode node : root) {
+      String where = "images.json entry " + (entries.size() + 1);
+      JsonNode origin = node.path("origin");
+      Integer min = null;
+      if (node.hasNonNull("protoMinMemoryMb")) {
+        min = node.get("protoMinMemoryMb").asInt();
+        if (min <= 0) {
+          throw new IllegalArgumentException(
+              where + ": protoMinMemoryMb must be a positive number of MiB");
+        }
+      }
+      List<String> pkgsrc = new ArrayList<>();
+      for (JsonNode pkg : node.path("pkgsrc")) {
+        if (!pkg.isTextual() || pkg.asText().isBlank()) {
+          throw new IllegalArgumentException(where + ": pkgsrc must list package names");
+        }
+        pkgsrc.add(pkg.asText());
+      }
+      entries.add(
+          new Entry(
+              text(origin, "uuid", where),
+              text(origin, "name", where),
+              text(origin, "version", where),
+              min,
+              pkgsrc));
+    }
     return entries;
   }
 

@@ -102,6 +102,16 @@ public final class CloudApiSimulator {
     return state.images().stream().map(i -> i.manifest(now)).toList();
   }
 
+  /** Returns every package as ListPackages shows it. */
+  public List<Map<String, Object>> packages() {
+    return state.packages().stream().map(PackageRecord::toJson).toList();
+  }
+
+  /** Returns every network as ListNetworks shows it. */
+  public List<Map<String, Object>> networks() {
+    return state.networks().stream().map(NetworkRecord::toJson).toList();
+  }
+
   /**
    * Adds an image directly, as the operator imported it: an origin image. Missing fields default to
    * an active, public, version-2 manifest owned by {@link #ADMIN_UUID}.

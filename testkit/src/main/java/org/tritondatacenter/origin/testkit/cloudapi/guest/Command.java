@@ -56,7 +56,8 @@ record Command(Type type, List<String> packages, String key, String value, boole
     List<String> args = simple.subList(i + 1, simple.size());
     return switch (program) {
       case "pkgin" -> pkgin(args);
-      case "pkg_admin" -> firstOperand(args).equals("audit") ? of(Type.AUDIT) : other();
+      // pkg_admin's options take arguments (-K dir), so look for the subcommand anywhere.
+      case "pkg_admin" -> args.contains("audit") ? of(Type.AUDIT) : other();
       case "mdata-put" -> mdataPut(words, i + 1);
       default -> other();
     };

@@ -71,8 +71,9 @@ final class ShellWords {
         inWord = true;
         doubleQuoted();
       } else if (c == '\\') {
-        inWord = true;
+        // A backslash-newline joins lines and is removed; any other escaped character is literal.
         if (pos + 1 < line.length() && line.charAt(pos + 1) != '\n') {
+          inWord = true;
           current.append(line.charAt(pos + 1));
         }
         pos += 2;
