@@ -191,6 +191,7 @@ public final class CloudApiSimulator {
     state.platform(Objects.requireNonNull(stamp, "stamp == null"));
   }
 
+  /** Returns the compute node's platform stamp, such as {@code 20250101T000000Z}. */
   public String computeNodePlatform() {
     return state.platform();
   }

@@ -53,8 +53,16 @@ final class CloudState {
     return images.values().stream().filter(i -> id.equals(i.origin())).map(SimImage::id).toList();
   }
 
-  synchronized void addMachine(SimMachine machine) {
-    machines.put(machine.id(), machine);
+  /**
+   * Adds a machine unless a live machine already has its name; returns that machine, or null when
+   * the new one was added. Checking and adding under one lock keeps concurrent creates honest.
+   */
+  synchronized SimMachine addMachineIfNameFree(SimMachine machine, Instant now) {
+    SimMachine clash = liveMachineNamed(machine.name(), now);
+    if (clash == null) {
+      machines.put(machine.id(), machine);
+    }
+    return clash;
   }
 
   synchronized SimMachine machine(String id) {

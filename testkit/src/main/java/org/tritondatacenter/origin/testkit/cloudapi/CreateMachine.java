@@ -72,8 +72,7 @@ final class CreateMachine {
     }
     SimMachine clash = state.liveMachineNamed(name, call.now());
     if (clash != null) {
-      throw ApiError.conflict(
-          "InvalidArgument", "name " + name + " is already used by machine " + clash.id());
+      throw nameInUse(name, clash);
     }
 
     Map<String, String> metadata = new LinkedHashMap<>();
@@ -105,9 +104,17 @@ final class CreateMachine {
             metadata,
             tags,
             run);
-    state.addMachine(machine);
+    clash = state.addMachineIfNameFree(machine, call.now());
+    if (clash != null) {
+      throw nameInUse(name, clash);
+    }
     call.exchange().responseHeader("Location", "/" + call.login() + "/machines/" + id);
     call.send(201, machine.toJson(call.now()));
+  }
+
+  private static ApiError nameInUse(String name, SimMachine clash) {
+    return ApiError.conflict(
+        "InvalidArgument", "name " + name + " is already used by machine " + clash.id());
   }
 
   /** Resolves {@code networks}: UUID strings, {ipv4_uuid} objects, or the default networks. */

@@ -15,12 +15,19 @@ import org.tritondatacenter.origin.testkit.cloudapi.guest.GuestBehaviour.Outcome
  * take none. Thread-safe.
  */
 public final class GuestRun {
-  /** The customer metadata keys of the guest status protocol. */
+  /** The status key: {@code running}, {@code ok} or {@code failed}. */
   public static final String STATUS = "triton-origin:status";
 
+  /** The step key: {@code update}, {@code upgrade}, {@code install}, {@code audit}, ... */
   public static final String STEP = "triton-origin:step";
+
+  /** The error key: the failing command, a newline, then the last 4 KiB of its output. */
   public static final String ERROR = "triton-origin:error";
+
+  /** The installed packages key: one {@code name-version} a line. */
   public static final String PKGS = "triton-origin:pkgs";
+
+  /** The audit key: the audit's output, at most 64 KiB. */
   public static final String AUDIT = "triton-origin:audit";
 
   private static final int ERROR_TAIL = 4096;
