@@ -1,0 +1,31 @@
+package org.tritondatacenter.origin.testkit.cloudapi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A simulation clock the test moves by hand. */
+final class TestClock extends Clock {
+  private volatile Instant now = Instant.parse("2026-03-01T12:00:00Z");
+
+  void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
