@@ -18,6 +18,7 @@ import org.tritondatacenter.origin.testkit.KeyKind;
 import org.tritondatacenter.origin.testkit.TestKey;
 import org.tritondatacenter.origin.testkit.auth.AuthServer.Answer;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
+import org.tritondatacenter.origin.testkit.support.Authorization;
 import org.tritondatacenter.origin.testkit.support.RequestSigner;
 
 class CloudApiAuthTest {
@@ -95,7 +96,7 @@ class CloudApiAuthTest {
 
   @Test
   void parametersInSdcCurlOrder_verify() {
-    RequestSigner.Authorization auth =
+    Authorization auth =
         signer(KeyKind.RSA).signedHeaders("date").authorization("GET", "/alice/required", Map.of());
 
     Answer answer =
@@ -219,8 +220,7 @@ class CloudApiAuthTest {
 
   @Test
   void spaceAfterComma_isBadParamFormat() {
-    RequestSigner.Authorization auth =
-        signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
+    Authorization auth = signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
     String header = auth.header().replace("\",", "\", ");
 
     Answer answer = server.getRaw(KIND, "/alice/required", auth.date(), header);
@@ -230,8 +230,7 @@ class CloudApiAuthTest {
 
   @Test
   void lowercaseScheme_isInvalidHeader() {
-    RequestSigner.Authorization auth =
-        signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
+    Authorization auth = signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
 
     Answer answer =
         server.getRaw(

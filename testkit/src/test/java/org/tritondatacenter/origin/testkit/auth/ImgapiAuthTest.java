@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tritondatacenter.origin.testkit.KeyKind;
 import org.tritondatacenter.origin.testkit.auth.AuthServer.Answer;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
+import org.tritondatacenter.origin.testkit.support.Authorization;
 import org.tritondatacenter.origin.testkit.support.RequestSigner;
 
 class ImgapiAuthTest {
@@ -112,8 +113,7 @@ class ImgapiAuthTest {
 
   @Test
   void spaceAfterComma_isUnauthorized() {
-    RequestSigner.Authorization auth =
-        signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
+    Authorization auth = signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
 
     assertUnauthorized(
         server.getRaw(KIND, "/alice/required", auth.date(), auth.header().replace("\",", "\", ")),

@@ -17,6 +17,7 @@ import org.tritondatacenter.origin.testkit.KeyKind;
 import org.tritondatacenter.origin.testkit.TestKey;
 import org.tritondatacenter.origin.testkit.auth.AuthServer.Answer;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
+import org.tritondatacenter.origin.testkit.support.Authorization;
 import org.tritondatacenter.origin.testkit.support.RequestSigner;
 
 class MantaAuthTest {
@@ -182,8 +183,7 @@ class MantaAuthTest {
 
   @Test
   void spaceAfterComma_isInvalidHeader() {
-    RequestSigner.Authorization auth =
-        signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
+    Authorization auth = signer(KeyKind.RSA).authorization("GET", "/alice/required", Map.of());
 
     Answer answer =
         server.getRaw(KIND, "/alice/required", auth.date(), auth.header().replace("\",", "\", "));

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.tritondatacenter.origin.testkit.TestKey;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
 
@@ -37,52 +38,39 @@ public final class RequestSigner {
   private final ServiceKind kind;
   private final TestKey key;
   private final String login;
-  private final String subUser;
-  private final String algorithm;
-  private final List<String> signedHeaders;
-  private final Instant date;
-  private final String keyIdOverride;
-  private final String host;
+  private String subUser;
+  private String algorithm;
+  private List<String> signedHeaders;
+  private Instant date;
+  private String keyIdOverride;
+  private String host;
 
-  private RequestSigner(
-      ServiceKind kind,
-      TestKey key,
-      String login,
-      String subUser,
-      String algorithm,
-      List<String> signedHeaders,
-      Instant date,
-      String keyIdOverride,
-      String host) {
-    this.kind = kind;
-    this.key = key;
-    this.login = login;
-    this.subUser = subUser;
-    this.algorithm = algorithm;
-    this.signedHeaders = signedHeaders;
-    this.date = date;
-    this.keyIdOverride = keyIdOverride;
-    this.host = host;
+  private RequestSigner(ServiceKind kind, TestKey key, String login) {
+    this.kind = Objects.requireNonNull(kind, "kind == null");
+    this.key = Objects.requireNonNull(key, "key == null");
+    this.login = Objects.requireNonNull(login, "login == null");
+  }
+
+  private RequestSigner copy(Consumer<RequestSigner> change) {
+    RequestSigner c = new RequestSigner(kind, key, login);
+    c.subUser = subUser;
+    c.algorithm = algorithm;
+    c.signedHeaders = signedHeaders;
+    c.date = date;
+    c.keyIdOverride = keyIdOverride;
+    c.host = host;
+    change.accept(c);
+    return c;
   }
 
   /** Creates a signer for one kind of service, signing as {@code login} with {@code key}. */
   public static RequestSigner of(ServiceKind kind, TestKey key, String login) {
-    return new RequestSigner(
-        Objects.requireNonNull(kind, "kind == null"),
-        Objects.requireNonNull(key, "key == null"),
-        Objects.requireNonNull(login, "login == null"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return new RequestSigner(kind, key, login);
   }
 
   /** Signs as a sub-user of the login (CloudAPI and Manta keyId forms differ). */
   public RequestSigner subUser(String subUser) {
-    return new RequestSigner(
-        kind, key, login, subUser, algorithm, signedHeaders, date, keyIdOverride, host);
+    return copy(c -> c.subUser = subUser);
   }
 
   /**
@@ -91,8 +79,7 @@ public final class RequestSigner {
    * names none), so a refused algorithm is refused for its name alone.
    */
   public RequestSigner algorithm(String algorithm) {
-    return new RequestSigner(
-        kind, key, login, subUser, algorithm, signedHeaders, date, keyIdOverride, host);
+    return copy(c -> c.algorithm = algorithm);
   }
 
   /**
@@ -101,26 +88,22 @@ public final class RequestSigner {
    * parameter is sent, as IMGAPI clients and java-http-signature do.
    */
   public RequestSigner signedHeaders(String... names) {
-    return new RequestSigner(
-        kind, key, login, subUser, algorithm, List.of(names), date, keyIdOverride, host);
+    return copy(c -> c.signedHeaders = List.of(names));
   }
 
   /** Sends (and signs) this {@code Date} instead of the current time, for skew tests. */
   public RequestSigner date(Instant date) {
-    return new RequestSigner(
-        kind, key, login, subUser, algorithm, signedHeaders, date, keyIdOverride, host);
+    return copy(c -> c.date = date);
   }
 
   /** Sends this keyId instead of the service's own form. */
   public RequestSigner keyId(String keyId) {
-    return new RequestSigner(
-        kind, key, login, subUser, algorithm, signedHeaders, date, keyId, host);
+    return copy(c -> c.keyIdOverride = keyId);
   }
 
   /** Signs pre-signed URLs for this {@code Host} value instead of the URL's own. */
   public RequestSigner host(String host) {
-    return new RequestSigner(
-        kind, key, login, subUser, algorithm, signedHeaders, date, keyIdOverride, host);
+    return copy(c -> c.host = host);
   }
 
   /**
@@ -278,55 +261,5 @@ public final class RequestSigner {
       }
     }
     return out.toString();
-  }
-
-  /**
-   * The parts of one {@code Authorization} header.
-   *
-   * @param headers the {@code headers} parameter, or null when none is sent
-   * @param signature the base64 signature
-   * @param date the {@code Date} value that was signed and must be sent
-   */
-  public record Authorization(
-      String keyId, String algorithm, String headers, String signature, String date) {
-
-    /**
-     * Returns the header as manta and triton send it: {@code keyId,algorithm,headers,signature}.
-     */
-    public String header() {
-      return header("keyId", "algorithm", "headers", "signature");
-    }
-
-    /**
-     * Returns the header with the parameters in this order (sdc-curl sends {@code
-     * keyId,headers,algorithm,signature}); {@code headers} is skipped when null.
-     */
-    public String header(String... order) {
-      StringBuilder out = new StringBuilder("Signature ");
-      for (String name : order) {
-        String value =
-            switch (name) {
-              case "keyId" -> keyId;
-              case "algorithm" -> algorithm;
-              case "headers" -> headers;
-              case "signature" -> signature;
-              default -> throw new IllegalArgumentException("unknown parameter " + name);
-            };
-        if (value != null) {
-          out.append(out.length() > "Signature ".length() ? "," : "")
-              .append(name)
-              .append("=\"")
-              .append(value)
-              .append('"');
-        }
-      }
-      return out.toString();
-    }
-
-    /** Never shows the signature value. */
-    @Override
-    public String toString() {
-      return "Authorization[keyId=" + keyId + ", algorithm=" + algorithm + "]";
-    }
   }
 }
