@@ -1,5 +1,8 @@
 package org.tritondatacenter.origin.testkit.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 /**
  * What the simulated services need to know about identities: the signature verifier of each kind of
  * service, Manta's pre-signed URL check, and which accounts and sub-users exist.
@@ -13,8 +16,10 @@ public interface AuthProvider {
    * keyId}, {@code signature}; apis.md §1.9).
    *
    * @return the principal whose key signed the URL
-   * @throws ApiError 403 {@code InvalidQueryStringAuthentication} when it does not verify or has
-   *     expired
+   * @throws ApiError 403 {@code InvalidQueryStringAuthentication} when the URL is expired, lacks a
+   *     parameter, was not signed for the method or names an unsupported algorithm; past that, the
+   *     403 answers of header authentication ({@code InvalidKeyId}, {@code AccountDoesNotExist},
+   *     {@code KeyDoesNotExist}, {@code InvalidSignature}), as Manta gives them
    */
   Principal verifySignedUrl(Exchange exchange);
 
@@ -23,4 +28,19 @@ public interface AuthProvider {
 
   /** Returns true when the account has this sub-user. */
   boolean subUserExists(String account, String subUser);
+
+  /**
+   * Returns the stable UUID of an account. It is derived from the login alone, so every provider
+   * and every run agree on it.
+   */
+  default UUID accountUuid(String account) {
+    return UUID.nameUUIDFromBytes(
+        ("triton-origin-testkit:account:" + account).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Returns the stable UUID of an account's sub-user, derived like {@link #accountUuid}. */
+  default UUID subUserUuid(String account, String subUser) {
+    return UUID.nameUUIDFromBytes(
+        ("triton-origin-testkit:user:" + account + "/" + subUser).getBytes(StandardCharsets.UTF_8));
+  }
 }
