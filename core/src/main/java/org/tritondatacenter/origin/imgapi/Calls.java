@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.events.EventListener;
 import org.tritondatacenter.origin.http.ApiClient;
 import org.tritondatacenter.origin.http.ApiRequest;
 import org.tritondatacenter.origin.http.ApiResponse;
@@ -24,6 +25,11 @@ final class Calls {
 
   Endpoint endpoint() {
     return api.endpoint();
+  }
+
+  /** Returns the listener for progress and warnings of the shared HTTP settings. */
+  EventListener listener() {
+    return api.config().listener();
   }
 
   <T> T call(ApiRequest request, Class<T> type) {

@@ -184,7 +184,8 @@ final class FileTransfers {
               + " bytes, but the manifest gives files[0].size "
               + expected.size());
     }
-    return new ImageFileStream(response, expected, what);
+    return new ImageFileStream(
+        response, expected, what, "IMGAPI image " + image.uuid() + " file", calls.listener());
   }
 
   /** Returns a source that downloads the file afresh each time it is opened. */

@@ -3,6 +3,8 @@ package org.tritondatacenter.origin.imgapi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
+import org.tritondatacenter.origin.events.Event;
+import org.tritondatacenter.origin.events.EventListener;
 import org.tritondatacenter.origin.http.ApiResponse;
 import org.tritondatacenter.origin.http.DigestAlgorithm;
 import org.tritondatacenter.origin.http.Digests;
@@ -14,21 +16,34 @@ import org.tritondatacenter.origin.http.HashingInputStream;
  * <p>IMGAPI cannot report an error once the file has started: it just closes the connection. So the
  * stream counts and hashes every byte, and at the end compares the count and the SHA-1 with the
  * manifest's {@code files[0]}; a file that is shorter, longer or different fails with an {@link
- * IOException} that names both values, instead of ending normally. Read it to the end and close it.
+ * IOException} that names both values, instead of ending normally. Progress goes to the HTTP
+ * settings' listener as {@link Event.Transfer} events. Read it to the end and close it.
  */
 public final class ImageFileStream extends InputStream {
+  private static final long PROGRESS_STEP = 4L * 1024 * 1024;
+
   private final ApiResponse response;
   private final HashingInputStream in;
   private final ImageFile expected;
   private final String what;
+  private final String subject;
+  private final EventListener progress;
+  private long nextReport = PROGRESS_STEP;
   private Digests verified;
   private IOException failure;
 
-  ImageFileStream(ApiResponse response, ImageFile expected, String what) {
+  ImageFileStream(
+      ApiResponse response,
+      ImageFile expected,
+      String what,
+      String subject,
+      EventListener progress) {
     this.response = response;
     this.in = new HashingInputStream(response.body(), EnumSet.of(DigestAlgorithm.SHA1));
     this.expected = expected;
     this.what = what;
+    this.subject = subject;
+    this.progress = progress;
   }
 
   /** Returns the file as the manifest describes it: SHA-1, size and compression. */
@@ -87,6 +102,7 @@ public final class ImageFileStream extends InputStream {
     }
     if (n == -1) {
       verify();
+      progress.on(new Event.Transfer(subject, in.bytesRead(), expected.size()));
       return -1;
     }
     if (in.bytesRead() > expected.size()) {
@@ -95,6 +111,10 @@ public final class ImageFileStream extends InputStream {
               + ": the server sent more than the "
               + expected.size()
               + " bytes the manifest gives as files[0].size");
+    }
+    if (in.bytesRead() >= nextReport) {
+      progress.on(new Event.Transfer(subject, in.bytesRead(), expected.size()));
+      nextReport = in.bytesRead() + PROGRESS_STEP;
     }
     return n;
   }

@@ -15,7 +15,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -24,6 +26,7 @@ import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.http.ByteSource;
 import org.tritondatacenter.origin.wait.ManualClock;
 
@@ -232,7 +235,10 @@ class ImgapiClientFileTest {
             .setHeader("Etag", CONTENT_SHA1)
             .body(new Buffer().write(CONTENT))
             .build());
-    ImgapiClient anonymous = TestClients.anonymous(server, TestClients.config(clock));
+    List<Event> events = new CopyOnWriteArrayList<>();
+    ImgapiClient anonymous =
+        TestClients.anonymous(
+            server, TestClients.config(clock).newBuilder().listener(events::add).build());
 
     byte[] read;
     ImageFileStream stream;
@@ -251,6 +257,9 @@ class ImgapiClientFileTest {
     assertThat(read).isEqualTo(CONTENT);
     assertThat(stream.verified().sha1Hex()).isEqualTo(CONTENT_SHA1);
     assertThat(stream.expected().compression()).isEqualTo("gzip");
+    assertThat(events)
+        .containsExactly(
+            new Event.Transfer("IMGAPI image " + UUID + " file", CONTENT.length, CONTENT.length));
   }
 
   @Test
