@@ -167,7 +167,8 @@ public final class CloudApiClient {
   }
 
   /**
-   * Polls the image until its state is one of {@code wanted} and returns it.
+   * Polls the image until its state is one of {@code wanted} and returns it. Calls CloudAPI
+   * GetImage once per poll, with backoff between polls.
    *
    * @throws ResourceFailedException at once when the image is {@code failed} (and that is not
    *     wanted), with the image's {@code error} in the message
@@ -314,8 +315,9 @@ public final class CloudApiClient {
   }
 
   /**
-   * Polls the machine until its state is one of {@code wanted} and returns it. A wait for {@code
-   * deleted} also ends on 410 Gone or 404; in the 404 case the machine returned holds only its id.
+   * Polls the machine until its state is one of {@code wanted} and returns it. Calls CloudAPI
+   * GetMachine once per poll, with backoff between polls. A wait for {@code deleted} also ends on
+   * 410 Gone or 404; in the 404 case the machine returned holds only its id.
    *
    * @throws ResourceFailedException at once when the machine is {@code failed}, or {@code deleted}
    *     while waiting for anything else
