@@ -42,8 +42,9 @@ final class CallRunner {
       return future.get();
     } catch (InterruptedException e) {
       call.cancel();
-      if (!future.cancel(false)) {
-        // The answer arrived just as the interrupt did; release its connection.
+      // A future already done holds either a late answer, whose connection must be released, or
+      // the cancelled call's own failure, which getNow would throw; only the first needs closing.
+      if (!future.cancel(false) && !future.isCompletedExceptionally()) {
         Response late = future.getNow(null);
         if (late != null) {
           late.close();
