@@ -81,13 +81,33 @@ final class CallRunner {
       @Override
       public int read() throws IOException {
         check();
-        return super.read();
+        try {
+          return super.read();
+        } catch (java.io.InterruptedIOException e) {
+          throw translate(e);
+        }
       }
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
         check();
-        return super.read(buffer, offset, length);
+        try {
+          return super.read(buffer, offset, length);
+        } catch (java.io.InterruptedIOException e) {
+          throw translate(e);
+        }
+      }
+
+      /**
+       * Okio notices an interrupt inside a blocking read, clears the flag and throws a plain
+       * InterruptedIOException; a read timeout is the subclass SocketTimeoutException and stays.
+       */
+      private IOException translate(java.io.InterruptedIOException e) {
+        if (e instanceof java.net.SocketTimeoutException) {
+          return e;
+        }
+        call.cancel();
+        throw interrupted(what, e);
       }
 
       private void check() {
