@@ -6,18 +6,22 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import java.io.IOException;
 import java.lang.ref.Reference;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.tritondatacenter.origin.Service;
+import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.state.RunRecordStore;
 import org.tritondatacenter.origin.steps.Step;
 
 /**
  * The controller's half of an operation running on an agent: it answers the agent's requests for
- * endpoints and record saves, and waits for the agent's cleanup after an abort.
+ * endpoints and record saves, and waits for the agent's cleanup after an abort. The agent gets only
+ * the endpoints the step uses.
  *
  * <p>An abort interrupts the controller thread waiting here; Remoting then interrupts the agent
  * thread, whose operation cleans up before it returns. The step ends only once the agent says so
@@ -34,11 +38,23 @@ final class AgentDispatch implements ControllerLink {
 
   private final JenkinsEndpoints endpoints;
   private final RunRecordStore store;
+  private final Set<String> allowedEndpoints;
   private final CountDownLatch finished = new CountDownLatch(1);
 
-  AgentDispatch(JenkinsEndpoints endpoints, RunRecordStore store) {
+  /**
+   * Prepares the controller's half.
+   *
+   * @param operation the step, whose endpoint parameters the agent may ask for
+   * @param arguments the step's arguments, which name those endpoints
+   */
+  AgentDispatch(
+      JenkinsEndpoints endpoints,
+      RunRecordStore store,
+      Step operation,
+      Map<String, Object> arguments) {
     this.endpoints = endpoints;
     this.store = store;
+    this.allowedEndpoints = allowedEndpoints(operation, arguments);
   }
 
   /** Returns true when {@code workspace} is on a connected agent rather than the controller. */
@@ -94,7 +110,46 @@ final class AgentDispatch implements ControllerLink {
 
   @Override
   public EndpointSpec endpoint(String service, String name) {
+    // An agent is less trusted than the controller: it gets the keys of the endpoints this step
+    // names (or their defaults) and of the default Manta, which holds publish sources, and no
+    // others, whatever it asks for.
+    if (!allowedEndpoints.contains(key(service, name))) {
+      throw new TritonException(
+          "the agent asked for the "
+              + service
+              + " endpoint "
+              + (name == null ? "(default)" : "'" + name + "'")
+              + ", which this step does not use");
+    }
     return endpoints.spec(Service.valueOf(service), name);
+  }
+
+  private static Set<String> allowedEndpoints(Step operation, Map<String, Object> arguments) {
+    Set<String> allowed = new HashSet<>();
+    allowed.add(key(Service.MANTA.name(), null));
+    Map<String, Service> parameters =
+        Map.of(
+            "cloudapi", Service.CLOUDAPI,
+            "manta", Service.MANTA,
+            "imgapi", Service.IMGAPI,
+            "sourceImgapi", Service.IMGAPI);
+    parameters.forEach(
+        (parameter, service) -> {
+          if (operation.parameter(parameter).isEmpty()) {
+            return;
+          }
+          Object name = arguments.get(parameter);
+          if (name != null) {
+            allowed.add(key(service.name(), name.toString()));
+          } else if (!parameter.equals("sourceImgapi")) {
+            allowed.add(key(service.name(), null));
+          }
+        });
+    return allowed;
+  }
+
+  private static String key(String service, String name) {
+    return name == null ? service : service + "=" + name;
   }
 
   @Override

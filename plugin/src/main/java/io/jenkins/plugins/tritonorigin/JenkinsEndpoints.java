@@ -23,7 +23,7 @@ import org.tritondatacenter.origin.runner.ResolvedEndpoint;
  */
 final class JenkinsEndpoints implements EndpointResolver {
   private final Run<?, ?> run;
-  private final Map<String, EndpointSpec> resolved = new ConcurrentHashMap<>();
+  private final Map<Key, EndpointSpec> resolved = new ConcurrentHashMap<>();
 
   JenkinsEndpoints(Run<?, ?> run) {
     this.run = run;
@@ -36,7 +36,7 @@ final class JenkinsEndpoints implements EndpointResolver {
 
   /** Returns the endpoint with its key as text; looked up once per build step. */
   EndpointSpec spec(Service service, String name) {
-    return resolved.computeIfAbsent(service + "/" + name, k -> lookUp(service, name));
+    return resolved.computeIfAbsent(new Key(service, name), k -> lookUp(service, name));
   }
 
   private EndpointSpec lookUp(Service service, String name) {
@@ -112,4 +112,6 @@ final class JenkinsEndpoints implements EndpointResolver {
     CredentialsProvider.track(run, key);
     return key;
   }
+
+  private record Key(Service service, String name) {}
 }

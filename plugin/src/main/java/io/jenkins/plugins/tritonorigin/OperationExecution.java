@@ -190,7 +190,7 @@ abstract class OperationExecution extends StepExecution {
     RunRecordStore store = new PipelineStore();
     if (streamsImageFiles()) {
       if (AgentDispatch.onAgent(workspace)) {
-        return new AgentDispatch(endpoints, store)
+        return new AgentDispatch(endpoints, store, operation(), arguments)
             .run(
                 workspace,
                 operation(),

@@ -62,16 +62,14 @@ final class Summaries {
       case IMGADM_CHANNEL_ADD -> {
         Optional<String> imgapi = link(config, Service.IMGAPI, name(arguments, "imgapi"));
         for (ChannelAddResult.Change change : ChannelAddResult.fromMap(result).changes()) {
-          String verb =
+          String image = label(change.name(), change.version());
+          String text =
               switch (change.result()) {
-                case ADDED -> "Added ";
-                case ALREADY_PRESENT -> "Already had ";
-                case WOULD_ADD -> "Would add (dry run) ";
+                case ADDED -> "Added " + image + " to channel " + change.channel();
+                case ALREADY_PRESENT -> image + " was already in channel " + change.channel();
+                case WOULD_ADD -> "Would add " + image + " to channel " + change.channel();
               };
-          lines.add(
-              new Line(
-                  verb + label(change.name(), change.version()) + inChannel(change.channel()),
-                  imageLink(imgapi, change.uuid(), change.channel())));
+          lines.add(new Line(text, imageLink(imgapi, change.uuid(), change.channel())));
         }
       }
     }
