@@ -1,0 +1,82 @@
+package io.jenkins.plugins.tritonorigin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.beans.Introspector;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kohsuke.stapler.ClassDescriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.tritondatacenter.origin.steps.Step;
+import org.tritondatacenter.origin.steps.StepParameter;
+
+/**
+ * Each step's fields are exactly core's parameter table, and each parameter has its help file, so a
+ * parameter added to or renamed in core cannot silently go missing from the plugin.
+ */
+class StepContractTest {
+
+  static Stream<Arguments> steps() {
+    return Stream.of(
+        Arguments.of(Step.TRITON_ORIGIN_BUILD, TritonOriginBuildStep.class),
+        Arguments.of(Step.MANTA_EXPORT, MantaExportStep.class),
+        Arguments.of(Step.IMGADM_PUBLISH, ImgadmPublishStep.class),
+        Arguments.of(Step.IMGADM_CHANNEL_ADD, ImgadmChannelAddStep.class));
+  }
+
+  @ParameterizedTest
+  @MethodSource("steps")
+  void stepFields_matchTheContract_oneToOne(Step contract, Class<?> step) {
+    assertThat(dataBoundProperties(step)).isEqualTo(new TreeSet<>(contract.parameterNames()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("steps")
+  void everyParameter_hasAHelpFile(Step contract, Class<?> step) {
+    assertThat(step.getResource(step.getSimpleName() + "/help.html")).isNotNull();
+    for (StepParameter parameter : contract.parameters()) {
+      assertThat(step.getResource(step.getSimpleName() + "/help-" + parameter.name() + ".html"))
+          .as("help file of %s.%s", contract.functionName(), parameter.name())
+          .isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("steps")
+  void requiredParameters_areConstructorArguments(Step contract, Class<?> step) {
+    Set<String> required = new TreeSet<>();
+    for (StepParameter parameter : contract.parameters()) {
+      if (parameter.required()) {
+        required.add(parameter.name());
+      }
+    }
+    assertThat(constructorArguments(step)).isEqualTo(required);
+  }
+
+  private static Set<String> dataBoundProperties(Class<?> step) {
+    Set<String> names = constructorArguments(step);
+    for (Method method : step.getMethods()) {
+      if (method.isAnnotationPresent(DataBoundSetter.class)) {
+        names.add(Introspector.decapitalize(method.getName().substring("set".length())));
+      }
+    }
+    return names;
+  }
+
+  private static Set<String> constructorArguments(Class<?> step) {
+    Constructor<?> constructor =
+        Arrays.stream(step.getConstructors())
+            .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class))
+            .findFirst()
+            .orElseThrow();
+    return new TreeSet<>(Arrays.asList(ClassDescriptor.loadParameterNames(constructor)));
+  }
+}
