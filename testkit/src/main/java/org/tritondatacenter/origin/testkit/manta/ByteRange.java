@@ -38,7 +38,7 @@ record ByteRange(long first, long last) {
         return new ByteRange(Math.max(0, size - suffix), size - 1);
       }
       long first = Long.parseLong(from);
-      long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
+      long last = to.isEmpty() ? Long.MAX_VALUE : Long.parseLong(to);
       if (first < 0 || last < first) {
         return null;
       }

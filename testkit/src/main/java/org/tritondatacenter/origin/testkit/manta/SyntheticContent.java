@@ -2,9 +2,6 @@ package org.tritondatacenter.origin.testkit.manta;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
@@ -21,9 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SyntheticContent {
   static final int BLOCK = 64 * 1024;
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   /** MD5s already computed, by seed and size; a benchmark asks for the same object many times. */
   private static final Map<String, String> MD5S = new ConcurrentHashMap<>();
 
@@ -39,7 +33,14 @@ final class SyntheticContent {
       x ^= x << 13;
       x ^= x >>> 7;
       x ^= x << 17;
-      LONGS.set(block, i, x);
+      block[i] = (byte) x;
+      block[i + 1] = (byte) (x >>> 8);
+      block[i + 2] = (byte) (x >>> 16);
+      block[i + 3] = (byte) (x >>> 24);
+      block[i + 4] = (byte) (x >>> 32);
+      block[i + 5] = (byte) (x >>> 40);
+      block[i + 6] = (byte) (x >>> 48);
+      block[i + 7] = (byte) (x >>> 56);
     }
   }
 

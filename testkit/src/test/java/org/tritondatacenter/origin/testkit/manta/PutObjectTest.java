@@ -237,7 +237,7 @@ class PutObjectTest {
     HttpResponse<String> put =
         f.send(
             f.request("/alice/stor/d/o")
-                .header("Authorization", "Test alice/bob")
+                .setHeader("Authorization", "Test alice/bob")
                 .PUT(HttpRequest.BodyPublishers.ofString("x")));
 
     assertThat(put.statusCode()).isEqualTo(204);
