@@ -36,10 +36,11 @@ final class Access {
     if (!manta.ensureAccount(path.login())) {
       throw MantaErrors.accountDoesNotExist(path.login());
     }
+    if (!write && path.isPublic()) {
+      // Anyone may read /public, anonymously or signed by any account.
+      return path;
+    }
     if (caller == null) {
-      if (!write && path.isPublic()) {
-        return path;
-      }
       throw MantaErrors.authorizationRequired();
     }
     if (!caller.account().equals(path.login())) {

@@ -210,6 +210,16 @@ class GetObjectTest {
   }
 
   @Test
+  void getObject_publicByOtherAccount_isServed() throws Exception {
+    f.put("/alice/public/p", "open");
+
+    HttpResponse<String> get =
+        f.send(f.request("/alice/public/p").setHeader("Authorization", "Test bob").GET());
+
+    assertThat(get.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void getObject_byOtherAccount_answers403AuthorizationFailed() throws Exception {
     HttpResponse<String> get =
         f.send(f.request("/alice/stor/o").setHeader("Authorization", "Test bob").GET());
