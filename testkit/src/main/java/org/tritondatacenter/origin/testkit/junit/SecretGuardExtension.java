@@ -1,6 +1,5 @@
 package org.tritondatacenter.origin.testkit.junit;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -151,9 +150,10 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
       return;
     }
     c.stop();
-    List<Secret> all = new ArrayList<>(secrets);
-    if (triton != null && triton.lastSession() != null) {
-      TritonSession session = triton.lastSession();
+    // A set: clients reuse one signature for every request in the same second.
+    Set<Secret> all = new LinkedHashSet<>(secrets);
+    TritonSession session = triton == null ? null : triton.lastSession();
+    if (session != null) {
       all.addAll(TritonSecrets.of(session.keys(), session.requests()));
     }
     List<String> findings = findings(all, c.texts());
@@ -165,7 +165,7 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
   }
 
   /** Returns one line per kind of secret and place it appeared, naming neither the secret. */
-  static List<String> findings(List<Secret> secrets, List<OutputCapture.Captured> texts) {
+  static List<String> findings(Set<Secret> secrets, List<OutputCapture.Captured> texts) {
     Set<String> findings = new LinkedHashSet<>();
     for (OutputCapture.Captured captured : texts) {
       for (Secret secret : secrets) {
