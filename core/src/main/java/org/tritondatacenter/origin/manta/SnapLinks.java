@@ -18,6 +18,10 @@ final class SnapLinks {
 
   private SnapLinks() {}
 
+  private static boolean isLinkError(String code) {
+    return code != null && LINK_ERRORS.contains(code);
+  }
+
   static String put(ApiClient api, MantaPath link, MantaPath source) {
     ApiRequest request =
         ApiRequest.put("PutSnapLink")
@@ -41,7 +45,7 @@ final class SnapLinks {
     TritonApiException error = MantaErrors.fromResponse(response, "PutSnapLink");
     boolean mantav2 = server != null && server.trim().startsWith("Manta/2");
     if (error.hasCode("SnaplinksDisabledError")
-        || (mantav2 && !LINK_ERRORS.contains(error.errorCode()) && error.httpStatus() != 403)) {
+        || (mantav2 && error.httpStatus() != 403 && !isLinkError(error.errorCode()))) {
       SnapLinksUnavailableException unavailable =
           new SnapLinksUnavailableException(
               error.httpStatus(),

@@ -113,6 +113,8 @@ final class Generated {
             sink.write(buffer, 0, n);
           }
         }
+        // MockWebServer only emits after the body; an owned partial segment would stay buffered.
+        sink.flush();
       }
     };
   }
