@@ -75,7 +75,12 @@ public final class MantaInputStream extends InputStream {
 
   private static ApiRequest.Builder request(MantaPath path) {
     // Manta answers 406 when Accept excludes the stored type, and objects are of any type.
-    return ApiRequest.get("GetObject").path(path.requestSegments()).header("Accept", "*/*");
+    // Identity encoding keeps the HTTP client from unzipping a body stored with Content-Encoding,
+    // which would no longer match its content-md5.
+    return ApiRequest.get("GetObject")
+        .path(path.requestSegments())
+        .header("Accept", "*/*")
+        .header("Accept-Encoding", "identity");
   }
 
   /** Returns what the first answer's headers said about the object. */

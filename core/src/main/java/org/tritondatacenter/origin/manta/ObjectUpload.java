@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.http.ApiClient;
 import org.tritondatacenter.origin.http.ApiRequest;
 import org.tritondatacenter.origin.http.ApiResponse;
@@ -32,6 +33,9 @@ final class ObjectUpload {
     }
     // As node-manta's put with mkdirs: create the parents only once the server said they are
     // missing, then try exactly once more.
+    api.config()
+        .listener()
+        .on(new Event.Info("Manta: " + path.parent() + " does not exist; creating it"));
     client.mkdirp(path.parent());
     try {
       return putOnce(api, path, source, options);

@@ -51,6 +51,18 @@ class DirectoryTest {
   }
 
   @Test
+  void putDirectory_asSubUser_signsWithTheMantaSubUserKeyIdAndTheAccountPath() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    MantaClient asBob = new MantaFixture(server, "bob").client;
+
+    asBob.putDirectory(asBob.path("~~/stor/shared"));
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getTarget()).isEqualTo("/alice/stor/shared");
+    MantaFixture.assertSigned(request, "/alice/bob/keys/" + MantaFixture.md5Fingerprint());
+  }
+
+  @Test
   void putDirectory_parentMissing_reportsTheParentAndSuggestsMkdirp() {
     server.enqueue(error(404, "DirectoryDoesNotExist", "/alice/stor/a does not exist"));
 

@@ -104,6 +104,7 @@ class GetObjectTest {
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getTarget()).isEqualTo("/alice/stor/a%20b.gz");
     assertThat(request.getHeaders().get("Accept")).isEqualTo("*/*");
+    assertThat(request.getHeaders().get("Accept-Encoding")).isEqualTo("identity");
     assertThat(request.getHeaders().get("Range")).isNull();
     assertThat(request.getHeaders().get("If-Match")).isNull();
     MantaFixture.assertSigned(request);

@@ -17,6 +17,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.http.ByteSource;
 
 class PutObjectTest {
@@ -213,6 +214,8 @@ class PutObjectTest {
                 PutOptions.builder().mkdirs(true).build());
 
     assertThat(result.md5Base64()).isEqualTo(CONTENT.md5Base64());
+    assertThat(manta.listener.events(Event.Info.class))
+        .containsExactly(new Event.Info("Manta: /alice/stor/a/b does not exist; creating it"));
     assertThat(server.takeRequest().getTarget()).isEqualTo("/alice/stor/a/b/x");
     RecordedRequest mkdir = server.takeRequest();
     assertThat(mkdir.getTarget()).isEqualTo("/alice/stor/a");
