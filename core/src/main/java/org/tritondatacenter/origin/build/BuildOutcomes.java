@@ -26,20 +26,26 @@ final class BuildOutcomes {
       return;
     }
     progress.status(BuildRecord.Status.FAILED);
+    List<String> reasons = new ArrayList<>();
+    for (ImageBuilder.Outcome outcome : failed) {
+      reasons.add(withoutLeftovers(outcome));
+    }
     RuntimeException thrown;
     if (result.interrupted()) {
       String message =
           "build "
               + buildId
-              + " was interrupted; every image cleaned up"
-              + (leftBehind.isEmpty() ? "" : ", but left behind: " + String.join("; ", leftBehind))
+              + " was interrupted: "
+              + String.join("; ", reasons)
+              + (leftBehind.isEmpty()
+                  ? "; every image cleaned up"
+                  : "; left behind: " + String.join("; ", leftBehind))
               + ". Run it again with the same run record to finish it";
-      thrown = new OperationInterruptedException(message);
+      thrown =
+          failed.isEmpty()
+              ? new OperationInterruptedException(message)
+              : new OperationInterruptedException(message, failed.get(0).failure());
     } else {
-      List<String> reasons = new ArrayList<>();
-      for (ImageBuilder.Outcome outcome : failed) {
-        reasons.add(withoutLeftovers(outcome));
-      }
       int total = result.outcomes().size() + result.notStarted().size();
       String message =
           "build "
