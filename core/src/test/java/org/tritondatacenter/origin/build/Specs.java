@@ -17,8 +17,12 @@ final class Specs {
   }
 
   static ImageSpec spec(boolean upgrade, boolean audit, List<String> script) {
+    return spec("triton-origin-x86_64", upgrade, audit, script);
+  }
+
+  static ImageSpec spec(String namePrefix, boolean upgrade, boolean audit, List<String> script) {
     return new ImageSpec(
-        "triton-origin-x86_64",
+        namePrefix,
         "Triton origin image based on minimal-64-lts 24.4.1",
         new ImageSpec.Origin(ORIGIN, "minimal-64-lts", "24.4.1"),
         List.of("coreutils", "curl-8.11.1"),
