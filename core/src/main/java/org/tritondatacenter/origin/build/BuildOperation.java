@@ -74,18 +74,19 @@ public final class BuildOperation {
    *     what cleanup left behind; the others finished
    * @throws org.tritondatacenter.origin.OperationInterruptedException when the thread was
    *     interrupted; every image cleaned up first
-   * @throws org.tritondatacenter.origin.TritonException when the record belongs to another build
+   * @throws org.tritondatacenter.origin.TritonException when images.json changed since the record
+   *     was written, or the images file does not define an image {@code only} names
    */
   public BuildResult run(BuildRequest request) {
     Objects.requireNonNull(request, "request == null");
     Optional<BuildRecord> saved = keeper.section(BuildRecord.SECTION, BuildRecord.class);
-    if (saved.isPresent() && saved.get().status() == BuildRecord.Status.DONE) {
-      if (saved.get().result() != null) {
-        listener.on(
-            new Event.Info(
-                "build " + saved.get().buildId() + " already finished; returning its result"));
-        return BuildResult.fromMap(saved.get().result());
-      }
+    if (saved.isPresent()
+        && saved.get().status() == BuildRecord.Status.DONE
+        && saved.get().result() != null) {
+      listener.on(
+          new Event.Info(
+              "build " + saved.get().buildId() + " already finished; returning its result"));
+      return BuildResult.fromMap(saved.get().result());
     }
     List<ImageSpec> selected = request.images().select(request.only());
     // A re-run keeps the build id, stamp and version: machines and images are tagged with them.

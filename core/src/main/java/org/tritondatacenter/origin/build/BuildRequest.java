@@ -20,7 +20,9 @@ import org.tritondatacenter.origin.images.ImagesFile;
  * @param concurrency how many images build at once, or null for the number of images, at most 4
  * @param keepOnFailure keep a failed image's machine for debugging instead of deleting it
  * @param timeout the deadline of each image's build, shared by all of its waits
- * @param allowKnownBrokenOrigins accept an origin known to be broken
+ * @param allowKnownBrokenOrigins accept an origin known to be broken, by what the datacenter says
+ *     it is; the images file must then have been read with {@code
+ *     ImagesJsonReader.strict().allowingKnownBrokenOrigins()} too
  */
 public record BuildRequest(
     ImagesFile images,
