@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin.build;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,6 +81,15 @@ public record ImageRecord(
         null,
         null,
         null);
+  }
+
+  /**
+   * Returns true when an image with the same spec was already published, so none is built; the
+   * record shows it for people reading it, and reads it back from {@link #phase()}.
+   */
+  @JsonProperty(value = "skipped", access = JsonProperty.Access.READ_ONLY)
+  public boolean skipped() {
+    return phase == ImagePhase.SKIPPED;
   }
 
   /** Returns true when the image is active and its machine is gone: nothing left to do. */

@@ -103,7 +103,10 @@ class BuildRecordTest {
     BuildRecord read =
         RunRecord.parse(json, "test").section(BuildRecord.SECTION, BuildRecord.class).orElseThrow();
 
-    assertThat(json).contains("\"phase\" : \"wait-guest\"").contains("\"status\" : \"running\"");
+    assertThat(json)
+        .contains("\"phase\" : \"wait-guest\"")
+        .contains("\"status\" : \"running\"")
+        .contains("\"skipped\" : false");
     assertThat(json).doesNotContain("user-script").doesNotContain("null");
     assertThat(read).isEqualTo(record);
   }
