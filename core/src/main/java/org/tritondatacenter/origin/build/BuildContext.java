@@ -20,6 +20,7 @@ import org.tritondatacenter.origin.wait.Waiter;
  * @param version the version every image gets
  * @param keepOnFailure keep a failed image's machine
  * @param timeout each image's deadline
+ * @param cleanupTimeout how long each image's cleanup may take, apart from its deadline
  * @param progress the record
  */
 record BuildContext(
@@ -32,4 +33,5 @@ record BuildContext(
     String version,
     boolean keepOnFailure,
     Duration timeout,
+    Duration cleanupTimeout,
     BuildProgress progress) {}

@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin.build;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,9 @@ import org.tritondatacenter.origin.wait.Waiter;
  * and once finished returns the saved result.
  */
 public final class BuildOperation {
+  /** How long each image's cleanup may take by default, machine deletion included. */
+  public static final Duration DEFAULT_CLEANUP_TIMEOUT = Duration.ofMinutes(10);
+
   private final CloudApiClient cloudApi;
   private final RecordKeeper keeper;
   private final ImgapiClient imgapi;
@@ -47,6 +51,7 @@ public final class BuildOperation {
   private final Clock clock;
   private final Sleeper sleeper;
   private final EventListener listener;
+  private final Duration cleanupTimeout;
 
   private BuildOperation(Builder b) {
     this.cloudApi = b.cloudApi;
@@ -56,6 +61,7 @@ public final class BuildOperation {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.listener = b.listener;
+    this.cleanupTimeout = b.cleanupTimeout;
   }
 
   /**
@@ -132,6 +138,7 @@ public final class BuildOperation {
             version,
             request.keepOnFailure(),
             request.timeout(),
+            cleanupTimeout,
             progress);
     List<ImageJob> jobs = new ArrayList<>();
     for (PlannedImage image : plan.images()) {
@@ -166,6 +173,7 @@ public final class BuildOperation {
     private Clock clock = Clock.system();
     private Sleeper sleeper = Sleeper.system();
     private EventListener listener = EventListener.NONE;
+    private Duration cleanupTimeout = DEFAULT_CLEANUP_TIMEOUT;
 
     private Builder(CloudApiClient cloudApi, RecordKeeper keeper) {
       this.cloudApi = Objects.requireNonNull(cloudApi, "cloudApi == null");
@@ -192,6 +200,20 @@ public final class BuildOperation {
 
     public Builder listener(EventListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Sets how long each image's cleanup may take, machine deletion included; 10 minutes by
+     * default. It runs after the image's deadline, so an adapter that must end within a grace
+     * period (Jenkins gives an aborted step a minute) may shorten it.
+     */
+    public Builder cleanupTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("cleanup timeout must be positive, was " + timeout);
+      }
+      this.cleanupTimeout = timeout;
       return this;
     }
 

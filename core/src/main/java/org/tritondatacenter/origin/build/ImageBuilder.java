@@ -1,6 +1,5 @@
 package org.tritondatacenter.origin.build;
 
-import java.time.Duration;
 import java.util.List;
 import org.tritondatacenter.origin.BuildFailedException;
 import org.tritondatacenter.origin.TritonApiException;
@@ -13,9 +12,6 @@ import org.tritondatacenter.origin.flow.TaskRunner;
 
 /** Builds one image: its tasks in order with cleanup, resuming from what the record says. */
 final class ImageBuilder {
-  /** How long cleanup may take, machine deletion included, apart from the build's deadline. */
-  static final Duration CLEANUP_BUDGET = Duration.ofMinutes(10);
-
   private static final List<Task<ImageJob>> TASKS =
       List.of(
           new CreateMachineTask(),
@@ -62,7 +58,7 @@ final class ImageBuilder {
       BuildContext build = job.build();
       TaskRunner<ImageJob> runner =
           new TaskRunner<>(
-              "build", job.name(), build.clock()::now, CLEANUP_BUDGET, build.listener());
+              "build", job.name(), build.clock()::now, build.cleanupTimeout(), build.listener());
       List<String> left = runner.run(TASKS, job);
       return new Outcome(job, null, left);
     } catch (Throwable t) {

@@ -95,6 +95,7 @@ class BuildTest {
             "stop machine",
             "create image",
             "wait for image active");
+    local.recordEvents(secrets);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin.build;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,7 @@ import org.tritondatacenter.origin.state.RecordKeeper;
 import org.tritondatacenter.origin.state.RunRecordStore;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.LocalTritonOptions;
+import org.tritondatacenter.origin.testkit.junit.SecretGuardExtension;
 import org.tritondatacenter.origin.wait.ScaledClock;
 
 /**
@@ -125,8 +127,16 @@ final class LocalBuild {
     return ImagesJsonReader.strict().parse("images.json", json);
   }
 
+  /**
+   * Returns a request for {@link #IMAGES_JSON} with a day's deadline: at this speed a real second
+   * is a simulated quarter hour, so a busy machine's pause must not end a build meant to succeed.
+   */
   static BuildRequest.Builder request() {
-    return BuildRequest.builder(images(IMAGES_JSON), STAMP);
+    return request(IMAGES_JSON);
+  }
+
+  static BuildRequest.Builder request(String imagesJson) {
+    return BuildRequest.builder(images(imagesJson), STAMP).timeout(Duration.ofHours(24));
   }
 
   /** Returns a build recorded in {@code store} that reports to {@link #events}. */
@@ -134,6 +144,7 @@ final class LocalBuild {
     EventListener listener = events::add;
     return BuildOperation.builder(cloudApi(), new RecordKeeper(store, "the test record"))
         .time(clock, clock)
+        .cleanupTimeout(Duration.ofHours(24))
         .listener(listener);
   }
 
@@ -143,6 +154,11 @@ final class LocalBuild {
         .filter(e -> e instanceof Event.PhaseStarted p && image.equals(p.subject()))
         .map(e -> ((Event.PhaseStarted) e).phase())
         .toList();
+  }
+
+  /** Hands every event's text to the secret guard, which fails the test if one holds a secret. */
+  void recordEvents(SecretGuardExtension secrets) {
+    events.forEach(e -> secrets.record(e.toString()));
   }
 
   /** Returns the machines the local Triton knows, deleted ones included, with their state. */

@@ -93,7 +93,12 @@ class GarbageCollectorTest {
     String buildId = BuildIds.next(CLOCK.now());
     Machine machine = leakMachine(cloudApi, buildId);
 
-    GcReport young = GarbageCollector.builder(cloudApi).clock(CLOCK).build().run(true);
+    GcReport young =
+        GarbageCollector.builder(cloudApi)
+            .deleteTimeout(Duration.ofHours(1))
+            .clock(CLOCK)
+            .build()
+            .run(true);
 
     assertThat(young.found()).extracting(Leftover::id).containsExactly(machine.id());
     assertThat(young.deleted()).isEmpty();
@@ -101,12 +106,22 @@ class GarbageCollectorTest {
         .singleElement()
         .satisfies(k -> assertThat(k.reason()).contains("younger than 6h"));
 
-    GcReport listing = GarbageCollector.builder(cloudApi).clock(hoursLater(7)).build().run(false);
+    GcReport listing =
+        GarbageCollector.builder(cloudApi)
+            .deleteTimeout(Duration.ofHours(1))
+            .clock(hoursLater(7))
+            .build()
+            .run(false);
     assertThat(listing.deleted()).isEmpty();
     assertThat(listing.removable()).extracting(Leftover::id).containsExactly(machine.id());
     assertThat(cloudApi.getMachine(machine.id()).state()).isNotEqualTo(MachineState.DELETED);
 
-    GcReport old = GarbageCollector.builder(cloudApi).clock(hoursLater(7)).build().run(true);
+    GcReport old =
+        GarbageCollector.builder(cloudApi)
+            .deleteTimeout(Duration.ofHours(1))
+            .clock(hoursLater(7))
+            .build()
+            .run(true);
 
     assertThat(old.deleted())
         .singleElement()
@@ -135,6 +150,7 @@ class GarbageCollectorTest {
 
     GcReport report =
         GarbageCollector.builder(cloudApi)
+            .deleteTimeout(Duration.ofHours(1))
             .clock(hoursLater(48))
             .runRecords(List.of(record, "not a record"))
             .build()
@@ -146,7 +162,7 @@ class GarbageCollectorTest {
         .satisfies(k -> assertThat(k.reason()).contains("still running"));
 
     cloudApi.deleteMachine(machine.id());
-    cloudApi.waitForMachineState(machine.id(), MachineState.DELETED, Duration.ofMinutes(5));
+    cloudApi.waitForMachineState(machine.id(), MachineState.DELETED, Duration.ofHours(1));
   }
 
   @Test
@@ -156,9 +172,9 @@ class GarbageCollectorTest {
     ImgapiClient updates = updates(t);
     String buildId = BuildIds.next(CLOCK.now().minus(Duration.ofHours(8)));
     Machine machine = leakMachine(cloudApi, buildId);
-    cloudApi.waitForMachineState(machine.id(), MachineState.RUNNING, Duration.ofMinutes(10));
+    cloudApi.waitForMachineState(machine.id(), MachineState.RUNNING, Duration.ofHours(1));
     cloudApi.stopMachine(machine.id());
-    cloudApi.waitForMachineState(machine.id(), MachineState.STOPPED, Duration.ofMinutes(10));
+    cloudApi.waitForMachineState(machine.id(), MachineState.STOPPED, Duration.ofHours(1));
     t.cloud().failNextImageCreation("PrepareImageDidNotRun", "injected");
     String failedImage =
         cloudApi
@@ -169,7 +185,7 @@ class GarbageCollectorTest {
             .image()
             .id();
     cloudApi.waitForImageState(
-        failedImage, java.util.Set.of(ImageState.FAILED), Duration.ofMinutes(10));
+        failedImage, java.util.Set.of(ImageState.FAILED), Duration.ofHours(1));
     String unactivated = "7c4b0f3e-2d1a-4e5f-8a9b-0c1d2e3f4a5b";
     updates.adminImportImage(
         ImageManifest.parse(
@@ -182,7 +198,12 @@ class GarbageCollectorTest {
         "experimental");
 
     GcReport report =
-        GarbageCollector.builder(cloudApi).imgapi(updates).clock(CLOCK).build().run(true);
+        GarbageCollector.builder(cloudApi)
+            .deleteTimeout(Duration.ofHours(1))
+            .imgapi(updates)
+            .clock(CLOCK)
+            .build()
+            .run(true);
 
     assertThat(report.found())
         .extracting(Leftover::kind, Leftover::id)
@@ -205,6 +226,6 @@ class GarbageCollectorTest {
     }
 
     cloudApi.deleteMachine(machine.id());
-    cloudApi.waitForMachineState(machine.id(), MachineState.DELETED, Duration.ofMinutes(5));
+    cloudApi.waitForMachineState(machine.id(), MachineState.DELETED, Duration.ofHours(1));
   }
 }

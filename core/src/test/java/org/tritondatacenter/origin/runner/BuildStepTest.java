@@ -28,7 +28,12 @@ import org.tritondatacenter.origin.wait.ScaledClock;
 
 /** {@code tritonOriginBuild}, {@code plan} and {@code gc} as the adapters call them. */
 class BuildStepTest {
-  private static final ScaledClock CLOCK = ScaledClock.create(1000);
+  /**
+   * Slower than the operation tests: through the runner the build keeps its default ten-minute
+   * cleanup deadline, which must hold on a busy machine.
+   */
+  private static final ScaledClock CLOCK = ScaledClock.create(100);
+
   private static final String ORIGIN = "41bd4100-eb86-409a-85b0-e649aadf6f62";
   private static final String IMAGES =
       """
@@ -90,7 +95,15 @@ class BuildStepTest {
     Map<String, Object> result =
         StepRunner.run(
             Step.TRITON_ORIGIN_BUILD,
-            Map.of("imagesJson", IMAGES, "imgapi", "updates", "concurrency", "2"),
+            Map.of(
+                "imagesJson",
+                IMAGES,
+                "imgapi",
+                "updates",
+                "concurrency",
+                "2",
+                "timeoutMinutes",
+                1440),
             environment(t, KeyKind.RSA, store));
 
     BuildResult built = BuildResult.fromMap(result);

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.steps.BuildResult;
 import org.tritondatacenter.origin.testkit.LocalTriton;
-import org.tritondatacenter.origin.testkit.http.RequestRecord;
 import org.tritondatacenter.origin.testkit.junit.LocalTritonExtension;
 import org.tritondatacenter.origin.testkit.junit.SecretGuardExtension;
 import org.tritondatacenter.origin.wait.ScaledClock;
 
-/** Skipping what is already published, and building several images at the same time. */
-class SkipAndParallelTest {
+/** Skipping images whose spec is already published in the target channel. */
+class SkipTest {
   private static final ScaledClock CLOCK = ScaledClock.create(LocalBuild.SPEED);
   private static final String PUBLISHED = "6a0e2b8c-2f1d-4c55-9a8e-0d1c2b3a4f5e";
 
@@ -100,43 +99,5 @@ class SkipAndParallelTest {
             .run(LocalBuild.request().only(List.of(LocalBuild.IMAGE_A)).build());
 
     assertThat(result.images().get(0).skipped()).isFalse();
-  }
-
-  @Test
-  void run_fourImages_provisionsAllFourMachinesAtOnce() {
-    LocalTriton triton = TRITON.triton();
-    LocalBuild local = new LocalBuild(triton, CLOCK);
-    String four =
-        """
-        [
-          {"namePrefix": "p1", "desc": "d", "pkgsrc": ["coreutils"], "protoMinMemoryMb": 1024,
-           "origin": {"uuid": "%1$s", "name": "minimal-64-lts", "version": "21.4.0"}},
-          {"namePrefix": "p2", "desc": "d", "pkgsrc": ["coreutils"], "protoMinMemoryMb": 1024,
-           "origin": {"uuid": "%1$s", "name": "minimal-64-lts", "version": "21.4.0"}},
-          {"namePrefix": "p3", "desc": "d", "pkgsrc": ["coreutils"], "protoMinMemoryMb": 1024,
-           "origin": {"uuid": "%2$s", "name": "minimal-64-lts", "version": "24.4.1"}},
-          {"namePrefix": "p4", "desc": "d", "pkgsrc": ["coreutils"], "protoMinMemoryMb": 1024,
-           "origin": {"uuid": "%2$s", "name": "minimal-64-lts", "version": "24.4.1"}}
-        ]
-        """
-            .formatted(LocalBuild.ORIGIN_A, LocalBuild.ORIGIN_B);
-
-    BuildResult result =
-        local
-            .operation(new MemoryRunRecordStore())
-            .build()
-            .run(BuildRequest.builder(LocalBuild.images(four), LocalBuild.STAMP).build());
-
-    assertThat(result.images()).hasSize(4).allSatisfy(i -> assertThat(i.uuid()).isNotNull());
-    List<String> operations =
-        triton.requests().all().stream()
-            .map(RequestRecord::operation)
-            .filter(o -> o.equals("CreateMachine") || o.equals("StopMachine"))
-            .toList();
-    // Each machine provisions for a simulated minute and runs its script for another: four
-    // CreateMachine calls before the first StopMachine means all four were being built at once.
-    assertThat(operations.subList(0, 4)).containsOnly("CreateMachine");
-    assertThat(operations).hasSize(8);
-    assertThat(triton.cloud().undeletedMachines()).isEmpty();
   }
 }
