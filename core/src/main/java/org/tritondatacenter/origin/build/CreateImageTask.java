@@ -41,25 +41,33 @@ final class CreateImageTask extends BuildTask {
       job.markCreateImageSent();
       image = job.cloudApi().createImageFromMachine(request(job)).image();
     } catch (TritonIoException lost) {
-      image =
-          findImage(job)
-              .orElseThrow(
-                  () ->
-                      new TritonException(
-                          "CreateImageFromMachine for "
-                              + job.name()
-                              + "@"
-                              + job.build().version()
-                              + " got no answer ("
-                              + lost.getMessage()
-                              + ") and no such image exists; run the build again to retry",
-                          lost));
-      adopt(job, image, "CreateImageFromMachine's answer was lost");
+      adopt(job, reconcile(job, lost), "CreateImageFromMachine's answer was lost");
       return;
     }
     String id = image.id();
     job.update(r -> r.withImage(id).withPhase(ImagePhase.WAIT_IMAGE));
     job.info("image " + id + " (" + job.name() + "@" + job.build().version() + ") is being made");
+  }
+
+  private static Image reconcile(ImageJob job, TritonIoException lost) {
+    Optional<Image> found;
+    try {
+      found = findImage(job);
+    } catch (TritonException e) {
+      e.addSuppressed(lost);
+      throw e;
+    }
+    return found.orElseThrow(
+        () ->
+            new TritonException(
+                "CreateImageFromMachine for "
+                    + job.name()
+                    + "@"
+                    + job.build().version()
+                    + " got no answer ("
+                    + lost.getMessage()
+                    + ") and no such image exists; run the build again to retry",
+                lost));
   }
 
   private static void adopt(ImageJob job, Image image, String why) {

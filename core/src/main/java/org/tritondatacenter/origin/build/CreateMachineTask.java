@@ -36,27 +36,36 @@ final class CreateMachineTask extends BuildTask {
       created = job.cloudApi().createMachine(request);
     } catch (TritonIoException lost) {
       // The request may have arrived: resending could make a second machine, so reconcile.
-      Machine found =
-          job.findMachine()
-              .orElseThrow(
-                  () ->
-                      new TritonException(
-                          "CreateMachine for "
-                              + job.name()
-                              + " got no answer ("
-                              + lost.getMessage()
-                              + ") and no machine tagged "
-                              + BuildTags.BUILD
-                              + "="
-                              + job.build().buildId()
-                              + " exists; run the build again to retry",
-                          lost));
+      Machine found = reconcile(job, lost);
       adopt(job, found, "CreateMachine's answer was lost");
       return;
     }
     job.update(r -> r.withMachine(created.id(), created.name()).withPhase(ImagePhase.WAIT_RUNNING));
     job.info(
         "machine " + created.id() + " (" + created.name() + ") is provisioning for " + job.name());
+  }
+
+  private static Machine reconcile(ImageJob job, TritonIoException lost) {
+    Optional<Machine> found;
+    try {
+      found = job.findMachine();
+    } catch (TritonException e) {
+      e.addSuppressed(lost);
+      throw e;
+    }
+    return found.orElseThrow(
+        () ->
+            new TritonException(
+                "CreateMachine for "
+                    + job.name()
+                    + " got no answer ("
+                    + lost.getMessage()
+                    + ") and no machine tagged "
+                    + BuildTags.BUILD
+                    + "="
+                    + job.build().buildId()
+                    + " exists; run the build again to retry",
+                lost));
   }
 
   private static void adopt(ImageJob job, Machine machine, String why) {
