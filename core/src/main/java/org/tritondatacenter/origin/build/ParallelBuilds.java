@@ -40,8 +40,8 @@ final class ParallelBuilds {
     boolean interrupted = false;
     while (true) {
       try {
-        // A blocking wait on the pool, not a measure of time: each build keeps its own deadline.
-        if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+        // No deadline of its own: each build keeps one, and its cleanup another.
+        if (pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS)) {
           break;
         }
       } catch (InterruptedException e) {
