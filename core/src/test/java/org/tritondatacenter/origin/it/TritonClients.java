@@ -16,6 +16,7 @@ import org.tritondatacenter.origin.auth.SshKeys;
 import org.tritondatacenter.origin.cloudapi.CloudApiClient;
 import org.tritondatacenter.origin.http.Endpoint;
 import org.tritondatacenter.origin.http.HttpConfig;
+import org.tritondatacenter.origin.http.TlsSettings;
 import org.tritondatacenter.origin.images.ImagesFile;
 import org.tritondatacenter.origin.images.ImagesJsonReader;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
@@ -40,11 +41,23 @@ final class TritonClients {
   final RecordingListener listener = new RecordingListener();
   final SigningKey key;
   final HttpConfig config;
+  private final String subUser;
+  private final TlsSettings tls;
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   TritonClients(LocalTriton triton, ManualClock clock) {
+    this(triton, clock, null, TlsSettings.DEFAULT);
+  }
+
+  /**
+   * Creates clients that sign CloudAPI and Manta requests as {@code subUser} (null for the account)
+   * and check certificates with {@code tls}.
+   */
+  TritonClients(LocalTriton triton, ManualClock clock, String subUser, TlsSettings tls) {
     this.triton = triton;
     this.clock = clock;
+    this.subUser = subUser;
+    this.tls = tls;
     this.key = SshKeys.parse(triton.rsaKey().privateKeyText(), null, "testkit");
     this.config =
         HttpConfig.builder()
@@ -109,11 +122,13 @@ final class TritonClients {
 
   CloudApiClient cloudApi() {
     return CloudApiClient.create(
-        CloudApiClient.signedEndpoint(triton.cloudApiUrl(), login(), null, key, true), config);
+        CloudApiClient.signedEndpoint(triton.cloudApiUrl(), login(), subUser, key, true)
+            .withTls(tls),
+        config);
   }
 
   HttpSigner mantaSigner() {
-    return HttpSigner.create(Service.MANTA, login(), null, key, true);
+    return HttpSigner.create(Service.MANTA, login(), subUser, key, true);
   }
 
   MantaClient manta() {
@@ -124,7 +139,9 @@ final class TritonClients {
   MantaClient manta(URI url, HttpConfig config) {
     HttpSigner signer = mantaSigner();
     return MantaClient.create(
-        Endpoint.signed(Service.MANTA, url, login(), null, signer::authorization), config, signer);
+        Endpoint.signed(Service.MANTA, url, login(), subUser, signer::authorization).withTls(tls),
+        config,
+        signer);
   }
 
   /** Returns a client of the private (updates-like) IMGAPI. */
@@ -140,11 +157,13 @@ final class TritonClients {
   private ImgapiClient imgapi(URI url) {
     HttpSigner signer = HttpSigner.create(Service.IMGAPI, login(), null, key, false);
     return ImgapiClient.create(
-        Endpoint.signed(Service.IMGAPI, url, login(), null, signer::authorization), config);
+        Endpoint.signed(Service.IMGAPI, url, login(), null, signer::authorization).withTls(tls),
+        config);
   }
 
   /** Returns an unsigned client of the private IMGAPI, as anyone may read it. */
   ImgapiClient anonymousImgapi() {
-    return ImgapiClient.create(Endpoint.anonymous(Service.IMGAPI, triton.imgapiUrl()), config);
+    return ImgapiClient.create(
+        Endpoint.anonymous(Service.IMGAPI, triton.imgapiUrl()).withTls(tls), config);
   }
 }
