@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.WaitTimeoutException;
 import org.tritondatacenter.origin.cloudapi.CloudApiClient;
@@ -20,6 +25,8 @@ import org.tritondatacenter.origin.cloudapi.MachineFilter;
 import org.tritondatacenter.origin.cloudapi.MachineState;
 import org.tritondatacenter.origin.cloudapi.ResourceFailedException;
 import org.tritondatacenter.origin.testkit.cloudapi.guest.GuestBehaviour;
+import org.tritondatacenter.origin.testkit.http.Fault;
+import org.tritondatacenter.origin.testkit.http.ServiceKind;
 import org.tritondatacenter.origin.testkit.junit.LocalTritonExtension;
 import org.tritondatacenter.origin.testkit.junit.SecretGuardExtension;
 import org.tritondatacenter.origin.wait.ManualClock;
@@ -153,6 +160,50 @@ class CloudApiFailureTest {
     assertThat(e.getMessage()).contains(machine.id(), "running");
     int polls = clients.triton.requests().count("GetMachine") - before;
     assertThat(polls).isBetween(10, 40);
+    machines.destroy(machine.id());
+  }
+
+  @Test
+  void waitForMachineState_interruptedDuringASlowPoll_endsWithinASecond() throws Exception {
+    Machine machine = cloud.createMachine(machines.request("it-interrupted").build());
+    CountDownLatch polling = new CountDownLatch(1);
+    clients
+        .triton
+        .faults()
+        .add(
+            Fault.when(ServiceKind.CLOUDAPI, "GetMachine")
+                .matching(
+                    exchange -> {
+                      polling.countDown();
+                      return true;
+                    })
+                // Real time: long enough that only a cancelled call ends within the second allowed.
+                .delay(Duration.ofSeconds(3))
+                .times(1));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean flagKept = new AtomicBoolean();
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                cloud.waitForMachineState(machine.id(), MachineState.RUNNING, Machines.WAIT);
+              } catch (Throwable t) {
+                thrown.set(t);
+                flagKept.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    waiter.start();
+    assertThat(polling.await(10, TimeUnit.SECONDS)).isTrue();
+
+    long start = System.nanoTime();
+    waiter.interrupt();
+    waiter.join(5000);
+
+    assertThat(waiter.isAlive()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(thrown.get()).isInstanceOf(OperationInterruptedException.class);
+    assertThat(flagKept.get()).as("interrupt flag kept").isTrue();
+    secrets.record(thrown.get());
     machines.destroy(machine.id());
   }
 }

@@ -1,12 +1,18 @@
 package org.tritondatacenter.origin.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.cloudapi.CloudApiClient;
+import org.tritondatacenter.origin.cloudapi.CreateMachineRequest;
+import org.tritondatacenter.origin.cloudapi.Machine;
+import org.tritondatacenter.origin.cloudapi.MachineFilter;
 import org.tritondatacenter.origin.http.ByteSource;
 import org.tritondatacenter.origin.imgapi.Compression;
 import org.tritondatacenter.origin.imgapi.Image;
@@ -22,7 +28,10 @@ import org.tritondatacenter.origin.testkit.junit.LocalTritonExtension;
 import org.tritondatacenter.origin.testkit.junit.SecretGuardExtension;
 import org.tritondatacenter.origin.wait.ManualClock;
 
-/** Uploads that fail part way are sent again whole, from a re-opened source, and verified. */
+/**
+ * Calls that fail part way: uploads are sent again whole from a re-opened source and verified, a
+ * lost read is repeated, and a lost create is not.
+ */
 class RetryTest {
   private static final ManualClock CLOCK = new ManualClock();
 
@@ -109,5 +118,45 @@ class RetryTest {
     assertThat(clients.triton.imgapi("updates").fileSha1(manifest.uuid()))
         .isEqualTo(Manifests.sha1Hex(file));
     imgapi.deleteImage(manifest.uuid(), "dev", true);
+  }
+
+  @Test
+  void createMachine_answerLost_isNotSentAgainAndSaysTheMachineMayExist() {
+    clients.triton.faults().add(Fault.when(ServiceKind.CLOUDAPI, "CreateMachine").dropResponse());
+    CloudApiClient cloud = clients.cloudApi();
+    Machines machines = new Machines(cloud);
+    CreateMachineRequest request =
+        machines.request("it-lost-answer").tag("triton-origin.build", "it-lost").build();
+
+    TritonIoException e =
+        catchThrowableOfType(TritonIoException.class, () -> cloud.createMachine(request));
+
+    secrets.record(e);
+    assertThat(e.getMessage()).contains("CreateMachine", "not sent again");
+    assertThat(clients.triton.requests().count("CreateMachine")).isEqualTo(1);
+    // The server did act: the caller finds the machine by its tag, as the client's docs advise.
+    List<Machine> found =
+        cloud.listMachines(MachineFilter.builder().tag("triton-origin.build", "it-lost").build());
+    assertThat(found)
+        .singleElement()
+        .satisfies(m -> assertThat(m.name()).isEqualTo("it-lost-answer"));
+    machines.destroy(found.get(0).id());
+  }
+
+  @Test
+  void getMachine_answerLostOnce_isRetriedTransparently() {
+    CloudApiClient cloud = clients.cloudApi();
+    Machines machines = new Machines(cloud);
+    Machine machine = cloud.createMachine(machines.request("it-flaky-read").build());
+    clients
+        .triton
+        .faults()
+        .add(Fault.when(ServiceKind.CLOUDAPI, "GetMachine").dropResponse().times(1));
+
+    assertThat(cloud.getMachine(machine.id()).id()).isEqualTo(machine.id());
+
+    assertThat(clients.triton.requests().count("GetMachine")).isEqualTo(2);
+    assertThat(clients.listener.warnings()).anySatisfy(w -> assertThat(w).contains("retrying"));
+    machines.destroy(machine.id());
   }
 }
