@@ -182,7 +182,12 @@ public final class TestkitServer implements AutoCloseable {
       }
     } finally {
       record.requestBytes(exchange.bytesRead());
-      log.add(record.build(Instant.now()));
+      RequestRecord done = record.build(Instant.now());
+      log.add(done);
+      // The standalone mode's --verbose shows this; the record redacts signatures.
+      if (LOG.isLoggable(Level.FINE)) {
+        LOG.fine(done.toString());
+      }
     }
     if (abort || exchange.isResponseDiscarded()) {
       exchange.abortConnection();
