@@ -25,9 +25,18 @@ record Call(Exchange exchange, String login, ApiVersion version, Params params, 
     sendBytes(status, "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Answers with a bare string, as CloudAPI answers a single metadata value or tag. */
-  void sendText(String text) {
-    sendBytes(200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Answers with a single metadata value or tag. restify picks the formatter from {@code Accept}: a
+   * client asking for JSON (node-triton sends {@code application/json} and parses the answer) gets
+   * a JSON string, any other client the bare text.
+   */
+  void sendValue(String value) {
+    String accept = exchange.header("Accept");
+    if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      send(200, value);
+    } else {
+      sendBytes(200, "text/plain", value.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private void sendBytes(int status, String type, byte[] bytes) {
