@@ -76,7 +76,7 @@ final class AccountEndpoints {
   }
 
   /** Returns the MD5 of the key's SSH wire blob in lowercase colon hex, as CloudAPI shows it. */
-  static String md5Fingerprint(String publicKeyLine) {
+  private static String md5Fingerprint(String publicKeyLine) {
     String[] parts = publicKeyLine.strip().split("\\s+");
     byte[] blob = Base64.getDecoder().decode(parts[1]);
     try {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import org.tritondatacenter.origin.testkit.http.Exchange;
 import org.tritondatacenter.origin.testkit.http.Json;
 
@@ -30,12 +31,12 @@ record Call(Exchange exchange, String login, ApiVersion version, Params params, 
    * client asking for JSON (node-triton sends {@code application/json} and parses the answer) gets
    * a JSON string, any other client the bare text.
    */
-  void sendValue(String value) {
+  void sendValue(Object value) {
     String accept = exchange.header("Accept");
-    if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+    if (accept != null && accept.toLowerCase(Locale.ROOT).contains("json")) {
       send(200, value);
     } else {
-      sendBytes(200, "text/plain", value.getBytes(StandardCharsets.UTF_8));
+      sendBytes(200, "text/plain", String.valueOf(value).getBytes(StandardCharsets.UTF_8));
     }
   }
 

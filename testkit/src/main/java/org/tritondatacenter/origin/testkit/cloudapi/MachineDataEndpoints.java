@@ -66,6 +66,6 @@ final class MachineDataEndpoints {
     if (value == null) {
       throw ApiError.notFound("ResourceNotFound", "tag " + tag + " not found");
     }
-    call.sendValue(String.valueOf(value));
+    call.sendValue(value);
   }
 }
