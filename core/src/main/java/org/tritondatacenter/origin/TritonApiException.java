@@ -7,7 +7,7 @@ import java.util.Objects;
  * Reports a non-2xx answer from CloudAPI, Manta or IMGAPI.
  *
  * <p>The message reads {@code "<Service> <Operation> failed: HTTP <status> <code>: <message>
- * (request-id <id>)"}.
+ * (request-id <id>)"}, followed by {@code ", after <n> attempts"} when the call was retried.
  */
 public class TritonApiException extends TritonException {
   private static final long serialVersionUID = 1L;
@@ -19,6 +19,7 @@ public class TritonApiException extends TritonException {
   private final String serverMessage;
   private final String requestId;
   private final Duration retryAfter;
+  private final int attempts;
 
   /**
    * Creates an exception for one failed call.
@@ -53,7 +54,19 @@ public class TritonApiException extends TritonException {
       String serverMessage,
       String requestId,
       Duration retryAfter) {
-    super(format(service, operation, httpStatus, errorCode, serverMessage, requestId));
+    this(service, operation, httpStatus, errorCode, serverMessage, requestId, retryAfter, 1);
+  }
+
+  private TritonApiException(
+      Service service,
+      String operation,
+      int httpStatus,
+      String errorCode,
+      String serverMessage,
+      String requestId,
+      Duration retryAfter,
+      int attempts) {
+    super(format(service, operation, httpStatus, errorCode, serverMessage, requestId, attempts));
     this.service = Objects.requireNonNull(service, "service == null");
     this.operation = Objects.requireNonNull(operation, "operation == null");
     this.httpStatus = httpStatus;
@@ -61,6 +74,29 @@ public class TritonApiException extends TritonException {
     this.serverMessage = serverMessage;
     this.requestId = requestId;
     this.retryAfter = retryAfter;
+    this.attempts = attempts;
+  }
+
+  /**
+   * Returns a copy of this exception saying that the call gave up after {@code attempts} attempts,
+   * the last of which got this answer.
+   */
+  public TritonApiException afterAttempts(int attempts) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts < 1: " + attempts);
+    }
+    TritonApiException copy =
+        new TritonApiException(
+            service,
+            operation,
+            httpStatus,
+            errorCode,
+            serverMessage,
+            requestId,
+            retryAfter,
+            attempts);
+    copy.setStackTrace(getStackTrace());
+    return copy;
   }
 
   private static String format(
@@ -69,7 +105,8 @@ public class TritonApiException extends TritonException {
       int status,
       String code,
       String message,
-      String requestId) {
+      String requestId,
+      int attempts) {
     StringBuilder sb = new StringBuilder();
     sb.append(service.displayName()).append(' ').append(operation).append(" failed: HTTP ");
     sb.append(status);
@@ -81,6 +118,9 @@ public class TritonApiException extends TritonException {
     }
     if (requestId != null && !requestId.isEmpty()) {
       sb.append(" (request-id ").append(requestId).append(')');
+    }
+    if (attempts > 1) {
+      sb.append(", after ").append(attempts).append(" attempts");
     }
     return sb.toString();
   }
@@ -108,6 +148,11 @@ public class TritonApiException extends TritonException {
 
   public String requestId() {
     return requestId;
+  }
+
+  /** Returns how many attempts the call made, 1 when it was not retried. */
+  public int attempts() {
+    return attempts;
   }
 
   /** Returns the delay the server asked for with {@code Retry-After}, or null. */

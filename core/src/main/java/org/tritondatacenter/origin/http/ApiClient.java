@@ -31,12 +31,18 @@ public final class ApiClient {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
     this.config = Objects.requireNonNull(config, "config == null");
     this.defaultHeaders = Map.copyOf(defaultHeaders);
+    PlainHttp.check(endpoint, config);
     this.skew = new ClockSkew(config.wallClock());
     this.baseUrl = HttpUrl.get(endpoint.baseUrl().toString());
     this.client = OkHttpClients.forEndpoint(config, endpoint, skew::now);
   }
 
-  /** Creates a client for {@code endpoint}. */
+  /**
+   * Creates a client for {@code endpoint}.
+   *
+   * @throws IllegalArgumentException when the endpoint is plain {@code http://} to another machine
+   *     and the config does not {@linkplain HttpConfig#allowInsecureHttp() allow} that
+   */
   public static ApiClient create(Endpoint endpoint, HttpConfig config) {
     return new ApiClient(endpoint, config, Map.of());
   }

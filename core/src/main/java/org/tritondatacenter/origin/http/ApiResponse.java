@@ -18,7 +18,8 @@ import org.tritondatacenter.origin.TritonIoException;
  * reads {@link #body()} or calls {@link #decode}, and closes the response.
  *
  * <p>Reading the body on an interrupted thread cancels the call and throws {@link
- * org.tritondatacenter.origin.OperationInterruptedException}.
+ * org.tritondatacenter.origin.OperationInterruptedException}; a body that drips slower than the
+ * config's {@link HttpConfig#minimumThroughput()} fails with {@link TransferTooSlowException}.
  */
 public final class ApiResponse implements Closeable {
   private final String what;
@@ -26,14 +27,22 @@ public final class ApiResponse implements Closeable {
   private final Call call;
   private final Digests sent;
   private final int attempts;
+  private final ThroughputGuard guard;
   private InputStream body;
 
-  ApiResponse(String what, Response response, Call call, Digests sent, int attempts) {
+  ApiResponse(
+      String what,
+      Response response,
+      Call call,
+      Digests sent,
+      int attempts,
+      ThroughputGuard guard) {
     this.what = what;
     this.response = response;
     this.call = call;
     this.sent = sent;
     this.attempts = attempts;
+    this.guard = guard;
   }
 
   /** Returns the HTTP status code. */
@@ -65,7 +74,9 @@ public final class ApiResponse implements Closeable {
   /** Returns the body as a stream; it is read once. */
   public synchronized InputStream body() {
     if (body == null) {
-      body = CallRunner.interruptible(response.body().byteStream(), call, what);
+      body =
+          CallRunner.interruptible(
+              ThroughputGuard.guard(response.body().byteStream(), guard), call, what);
     }
     return body;
   }

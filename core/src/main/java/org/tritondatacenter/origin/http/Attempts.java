@@ -55,7 +55,8 @@ final class Attempts {
       try {
         Response response = CallRunner.execute(call, what);
         if (request.accepts(response.code())) {
-          return new ApiResponse(what, response, call, sentBy(streaming), attempts);
+          return new ApiResponse(
+              what, response, call, sentBy(streaming), attempts, ThroughputGuard.of(api.config()));
         }
         TritonApiException error =
             ErrorMapper.map(
@@ -66,7 +67,7 @@ final class Attempts {
           continue;
         }
         if (!error.isRetryable() || !(request.idempotent() || isThrottling(error))) {
-          throw error;
+          throw attempts > 1 ? error.afterAttempts(attempts) : error;
         }
         failure = error;
         serverAskedFor = error.retryAfter();
@@ -90,7 +91,10 @@ final class Attempts {
       }
       Duration elapsed = Duration.between(start, api.config().clock().now());
       if (tries >= policy.maxAttempts() || elapsed.plus(delay).compareTo(policy.maxElapsed()) > 0) {
-        throw failure;
+        // The last answer is the one to report, with how many attempts led to it.
+        throw failure instanceof TritonApiException api && attempts > 1
+            ? api.afterAttempts(attempts)
+            : failure;
       }
       api.config()
           .listener()
@@ -150,7 +154,8 @@ final class Attempts {
         request.source(),
         MediaType.get(request.contentType()),
         request.digests(),
-        request.progress() != null ? request.progress() : api.config().listener());
+        request.progress() != null ? request.progress() : api.config().listener(),
+        ThroughputGuard.of(api.config()));
   }
 
   private Request build(StreamingBody streaming) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -19,6 +21,8 @@ final class ErrorMapper {
   static final int MAX_ERROR_BODY = 64 * 1024;
 
   private static final int EXCERPT_LENGTH = 200;
+
+  private static final Pattern KEY_ID = Pattern.compile("keyId=\"([^\"]*)\"");
 
   private ErrorMapper() {}
 
@@ -46,9 +50,44 @@ final class ErrorMapper {
         // Not a service error body: a proxy's HTML page, plain text or a wrongly-shaped JSON.
         message = body.length > 0 ? excerpt(body) : emptyToNull(response.message());
       }
+      if (service != Service.IMGAPI && refusesTheKey(status, code)) {
+        message = withKeyHint(message, response.request().header("Authorization"));
+      }
       return new TritonApiException(
           service, operation, status, code, message, requestId, retryAfter);
     }
+  }
+
+  /**
+   * Returns true when the answer refuses the signing key itself: any 401, or Manta's 403s about the
+   * key. A 403 about permissions (AuthorizationFailed) is not the key's fault.
+   */
+  private static boolean refusesTheKey(int status, String code) {
+    return status == 401
+        || (status == 403
+            && ("KeyDoesNotExist".equals(code)
+                || "InvalidKeyId".equals(code)
+                || "InvalidSignature".equals(code)));
+  }
+
+  /**
+   * Names the key a refused request was signed with, so a revoked or unknown key is recognised;
+   * only the keyId (account and fingerprint) is quoted, never the signature. IMGAPI's keyId is the
+   * bare user name, which its client explains itself.
+   */
+  private static String withKeyHint(String message, String authorization) {
+    if (authorization == null) {
+      return message;
+    }
+    Matcher m = KEY_ID.matcher(authorization);
+    if (!m.find()) {
+      return message;
+    }
+    String hint =
+        "the request was signed with keyId "
+            + m.group(1)
+            + "; check that this key is still on the account and not revoked";
+    return message == null ? hint : message + "; " + hint;
   }
 
   private static String redirectMessage(Service service, Response response) {

@@ -35,6 +35,8 @@ public final class HttpConfig {
   private final Clock wallClock;
   private final EventListener listener;
   private final Consumer<String> trace;
+  private final Throughput minimumThroughput;
+  private final boolean allowInsecureHttp;
   private final OkHttpClient rootClient;
 
   private HttpConfig(Builder b) {
@@ -51,6 +53,8 @@ public final class HttpConfig {
     this.wallClock = b.wallClock;
     this.listener = b.listener;
     this.trace = b.trace;
+    this.minimumThroughput = b.minimumThroughput;
+    this.allowInsecureHttp = b.allowInsecureHttp;
     this.rootClient = OkHttpClients.root(this);
   }
 
@@ -129,6 +133,19 @@ public final class HttpConfig {
     return trace;
   }
 
+  /** Returns the slowest a request or response body may move, {@link Throughput#DEFAULT}. */
+  public Throughput minimumThroughput() {
+    return minimumThroughput;
+  }
+
+  /**
+   * Returns true when endpoints may use plain {@code http://} to a host other than this machine;
+   * false by default, because signed requests and signed URLs would cross the network unencrypted.
+   */
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
   /** Returns a builder holding this config's settings. */
   public Builder newBuilder() {
     return new Builder(this);
@@ -153,6 +170,8 @@ public final class HttpConfig {
     private Clock wallClock = Clock.system();
     private EventListener listener = EventListener.NONE;
     private Consumer<String> trace;
+    private Throughput minimumThroughput = Throughput.DEFAULT;
+    private boolean allowInsecureHttp;
 
     private Builder() {
       // Both block server-side until the copy is done, silent for up to an hour.
@@ -174,6 +193,8 @@ public final class HttpConfig {
       wallClock = c.wallClock;
       listener = c.listener;
       trace = c.trace;
+      minimumThroughput = c.minimumThroughput;
+      allowInsecureHttp = c.allowInsecureHttp;
     }
 
     /**
@@ -265,6 +286,25 @@ public final class HttpConfig {
      */
     public Builder trace(Consumer<String> trace) {
       this.trace = trace;
+      return this;
+    }
+
+    /**
+     * Sets the slowest a body may move before the transfer fails as too slow ({@link
+     * Throughput#OFF} for no minimum). Only time spent waiting for the network counts.
+     */
+    public Builder minimumThroughput(Throughput minimum) {
+      this.minimumThroughput = Objects.requireNonNull(minimum, "minimumThroughput == null");
+      return this;
+    }
+
+    /**
+     * Allows plain {@code http://} endpoints on hosts other than this machine (the user's explicit
+     * {@code --allow-insecure-http}); each such endpoint still gets a warning. Loopback addresses
+     * are always allowed, for local test servers.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
       return this;
     }
 

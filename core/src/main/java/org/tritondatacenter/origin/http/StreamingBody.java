@@ -25,6 +25,7 @@ final class StreamingBody extends RequestBody {
   private final long size;
   private final Set<DigestAlgorithm> algorithms;
   private final EventListener progress;
+  private final ThroughputGuard guard;
   private volatile Digests sent;
   private boolean started;
 
@@ -32,12 +33,14 @@ final class StreamingBody extends RequestBody {
       ByteSource source,
       MediaType contentType,
       Set<DigestAlgorithm> algorithms,
-      EventListener progress) {
+      EventListener progress,
+      ThroughputGuard guard) {
     this.source = source;
     this.contentType = contentType;
     this.size = source.size();
     this.algorithms = algorithms;
     this.progress = progress;
+    this.guard = guard;
   }
 
   @Override
@@ -73,7 +76,11 @@ final class StreamingBody extends RequestBody {
           break;
         }
         hasher.update(buffer, 0, n);
+        long start = System.nanoTime();
         sink.write(buffer, 0, n);
+        if (guard != null) {
+          guard.account(System.nanoTime() - start, n);
+        }
         if (hasher.bytes() >= nextReport) {
           progress.on(new Event.Transfer(source.describe(), hasher.bytes(), size));
           nextReport = hasher.bytes() + PROGRESS_STEP;

@@ -15,12 +15,12 @@ final class Transport {
   private Transport() {}
 
   /**
-   * Returns true when a transport failure may be retried. Certificate problems never are: they do
-   * not go away by themselves. A request that is not idempotent is retried only when it cannot have
-   * left this machine.
+   * Returns true when a transport failure may be retried. Certificate problems and a body too slow
+   * to bear never are: they do not go away by themselves. A request that is not idempotent is
+   * retried only when it cannot have left this machine.
    */
   static boolean isRetryable(IOException e, boolean idempotent) {
-    if (isCertificateProblem(e)) {
+    if (isCertificateProblem(e) || e instanceof TransferTooSlowException) {
       return false;
     }
     if (neverSent(e)) {
@@ -57,6 +57,15 @@ final class Transport {
       sb.append("the server's TLS certificate is not trusted (")
           .append(e.getMessage())
           .append("); configure its CA certificate file, or for a lab server the insecure switch");
+    } else if (e instanceof TransferTooSlowException) {
+      sb.append(e.getMessage());
+    } else if (e instanceof InterruptedIOException
+        && !(e instanceof SocketTimeoutException)
+        && !api.config().callTimeout().isZero()) {
+      // OkHttp's call timeout: the whole exchange, bodies included, took too long.
+      sb.append("did not finish within the call timeout of ")
+          .append(api.config().callTimeout().toSeconds())
+          .append(" s; the transfer is too slow or the server stopped answering");
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       sb.append("no answer in time (")
           .append(e.getMessage())

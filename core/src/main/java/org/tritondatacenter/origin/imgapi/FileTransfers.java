@@ -93,6 +93,16 @@ final class FileTransfers {
   /** Checks the announced size against the source, and gives an unsized source that size. */
   private static ByteSource sized(ByteSource source, Long size, String what) {
     long known = source.size();
+    long largest = Math.max(known, size == null ? -1 : size);
+    if (largest > ImgapiClient.MAX_FILE_BYTES) {
+      throw new IllegalArgumentException(
+          what
+              + ": the file is "
+              + largest
+              + " bytes, more than IMGAPI's limit of 20 GiB ("
+              + ImgapiClient.MAX_FILE_BYTES
+              + " bytes); it would be refused after the whole upload");
+    }
     if (size == null) {
       if (known == 0) {
         throw new IllegalArgumentException(what + ": the file is empty; IMGAPI refuses it");

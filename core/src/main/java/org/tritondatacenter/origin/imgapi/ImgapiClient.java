@@ -28,6 +28,12 @@ public final class ImgapiClient {
   /** The API version sent with every request. */
   public static final String ACCEPT_VERSION = "~2";
 
+  /**
+   * The largest image file IMGAPI accepts, 20 GiB ({@code MAX_IMAGE_SIZE}); a larger one is refused
+   * before any byte is sent, rather than by the server after the whole upload.
+   */
+  public static final long MAX_FILE_BYTES = 20L * 1024 * 1024 * 1024;
+
   /** Fields UpdateImage cannot change; other calls (activate, channel-add...) own them. */
   private static final Set<String> NOT_UPDATABLE =
       Set.of(

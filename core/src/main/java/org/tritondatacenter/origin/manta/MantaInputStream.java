@@ -18,6 +18,7 @@ import org.tritondatacenter.origin.http.ApiClient;
 import org.tritondatacenter.origin.http.ApiRequest;
 import org.tritondatacenter.origin.http.ApiResponse;
 import org.tritondatacenter.origin.http.RetryPolicy;
+import org.tritondatacenter.origin.http.TransferTooSlowException;
 
 /**
  * The body of a Manta object, read as it arrives and checked at its end: the byte count against
@@ -133,6 +134,10 @@ public final class MantaInputStream extends InputStream {
       int n;
       try {
         n = body.read(buffer, offset, length);
+      } catch (TransferTooSlowException e) {
+        // Resuming would only drip again; the message says how slow it was.
+        closeResponse();
+        throw new TritonIoException("Manta GetObject of " + path + ": " + e.getMessage(), e);
       } catch (IOException e) {
         resume(e);
         continue;
