@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.build;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.TritonIoException;
@@ -36,10 +37,18 @@ final class CreateImageTask extends BuildTask {
       adopt(job, earlier.get(), "made earlier in build " + job.build().buildId());
       return;
     }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new OperationInterruptedException(
+          "build of " + job.name() + " was interrupted before CreateImageFromMachine");
+    }
     Image image;
     try {
       job.markCreateImageSent();
       image = job.cloudApi().createImageFromMachine(request(job)).image();
+      job.markCreateImageAnswered();
+    } catch (TritonApiException refused) {
+      job.markCreateImageAnswered();
+      throw refused;
     } catch (TritonIoException lost) {
       adopt(job, reconcile(job, lost), "CreateImageFromMachine's answer was lost");
       return;
@@ -128,7 +137,16 @@ final class CreateImageTask extends BuildTask {
     String id = job.record().imageId();
     if (id == null && job.createImageSent()) {
       try {
-        id = findImage(job).map(Image::id).orElse(null);
+        Optional<Image> found = findImage(job);
+        if (found.isEmpty() && !job.createImageAnswered()) {
+          found =
+              LateAnswer.await(
+                  job,
+                  cleanup,
+                  "image of an unanswered CreateImageFromMachine",
+                  () -> findImage(job));
+        }
+        id = found.map(Image::id).orElse(null);
       } catch (TritonException e) {
         cleanup.leftBehind(
             "find image",

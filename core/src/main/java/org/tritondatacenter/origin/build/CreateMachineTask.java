@@ -2,6 +2,7 @@ package org.tritondatacenter.origin.build;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.TritonIoException;
@@ -30,10 +31,20 @@ final class CreateMachineTask extends BuildTask {
       return;
     }
     CreateMachineRequest request = request(job);
+    if (Thread.currentThread().isInterrupted()) {
+      // Nothing is sent on an interrupted thread; cleanup need not look for a machine.
+      throw new OperationInterruptedException(
+          "build of " + job.name() + " was interrupted before CreateMachine");
+    }
     Machine created;
     try {
       job.markCreateMachineSent();
       created = job.cloudApi().createMachine(request);
+      job.markCreateMachineAnswered();
+    } catch (TritonApiException refused) {
+      // An answer, though a refusal: the server made no machine.
+      job.markCreateMachineAnswered();
+      throw refused;
     } catch (TritonIoException lost) {
       // The request may have arrived: resending could make a second machine, so reconcile.
       Machine found = reconcile(job, lost);
@@ -105,6 +116,11 @@ final class CreateMachineTask extends BuildTask {
       // The answer was lost and reconciling failed, or the run stopped before saving it.
       try {
         Optional<Machine> found = job.findMachine();
+        if (found.isEmpty() && !job.createMachineAnswered()) {
+          found =
+              LateAnswer.await(
+                  job, cleanup, "machine of an unanswered CreateMachine", job::findMachine);
+        }
         if (found.isPresent()) {
           id = found.get().id();
           name = found.get().name();

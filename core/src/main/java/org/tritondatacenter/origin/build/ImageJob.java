@@ -27,6 +27,8 @@ final class ImageJob {
   private Instant deadline;
   private volatile boolean createMachineSent;
   private volatile boolean createImageSent;
+  private volatile boolean createMachineAnswered;
+  private volatile boolean createImageAnswered;
 
   ImageJob(BuildContext build, PlannedImage plan, int index) {
     this.build = build;
@@ -124,6 +126,24 @@ final class ImageJob {
 
   void markCreateMachineSent() {
     createMachineSent = true;
+  }
+
+  /** Returns true once CreateMachine got an answer, a machine or a refusal. */
+  boolean createMachineAnswered() {
+    return createMachineAnswered;
+  }
+
+  void markCreateMachineAnswered() {
+    createMachineAnswered = true;
+  }
+
+  /** Returns true once CreateImageFromMachine got an answer, an image or a refusal. */
+  boolean createImageAnswered() {
+    return createImageAnswered;
+  }
+
+  void markCreateImageAnswered() {
+    createImageAnswered = true;
   }
 
   boolean createImageSent() {
