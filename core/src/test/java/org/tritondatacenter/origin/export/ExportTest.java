@@ -119,7 +119,7 @@ class ExportTest {
     assertThat(info.path("images").size()).isEqualTo(2);
 
     assertThat(ops.triton().cloud().images())
-        .extracting(m -> m.get("id"))
+        .extracting(m -> m.get("uuid"))
         .doesNotContain(build.images().get(0).uuid(), build.images().get(1).uuid());
 
     List<Long> puts =

@@ -70,10 +70,19 @@ public final class LocalOps {
   private final HttpConfig config;
 
   public LocalOps(LocalTriton triton, ScaledClock clock) {
+    this(triton, clock, HttpConfig.builder().clock(clock).sleeper(clock).build());
+  }
+
+  private LocalOps(LocalTriton triton, ScaledClock clock, HttpConfig config) {
     this.triton = triton;
     this.clock = clock;
     this.key = SshKeys.parse(triton.rsaKey().privateKeyText(), null, "the test key");
-    this.config = HttpConfig.builder().clock(clock).sleeper(clock).build();
+    this.config = config;
+  }
+
+  /** Returns a copy whose clients stop reaching the network once {@code crash} happened. */
+  public LocalOps crashing(SimulatedCrash crash) {
+    return new LocalOps(triton, clock, config.newBuilder().baseClient(crash.httpClient()).build());
   }
 
   /** Returns options for a local Triton seeded for {@link #IMAGES_JSON}, on {@code clock}. */
@@ -205,7 +214,7 @@ public final class LocalOps {
         .endpoints(resolver())
         .store(store)
         .listener(listener)
-        .httpConfig(config);
+        .httpConfig(config.newBuilder().listener(listener).build());
   }
 
   /**
