@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.events.Event;
+import org.tritondatacenter.origin.export.ExportRecord.ImageProgress;
 import org.tritondatacenter.origin.flow.Cleanup;
 import org.tritondatacenter.origin.flow.Task;
 import org.tritondatacenter.origin.http.Json;
@@ -58,33 +61,7 @@ final class DirectoryTasks {
       if (cleanup.succeeded() || job.progress.current().latest() != null) {
         return;
       }
-      List<MantaPath> paths = new ArrayList<>();
-      for (BuildResult.Image image : job.images) {
-        job.progress
-            .image(image.uuid())
-            .ifPresent(
-                p -> {
-                  paths.add(job.manta.path(p.manifest()));
-                  paths.add(job.manta.path(p.file()));
-                });
-        paths.add(job.layout.manifest(image));
-        paths.add(job.layout.file(image));
-        paths.add(job.layout.packages(image));
-        paths.add(job.layout.audit(image));
-      }
-      paths.add(job.layout.buildinfo());
-      paths.add(job.layout.md5sums());
-      boolean complete = true;
-      for (MantaPath path : paths.stream().distinct().toList()) {
-        try {
-          if (job.manta.deleteObjectIfExists(path)) {
-            cleanup.removed("delete object", path.toString());
-          }
-        } catch (RuntimeException e) {
-          complete = false;
-          cleanup.leftBehind("delete object", path + ": " + e.getMessage(), "mrm " + path);
-        }
-      }
+      boolean complete = deleteObjects(job, cleanup, written(job));
       if (complete && Boolean.TRUE.equals(job.progress.current().dirCreated())) {
         MantaPath dir = job.layout.dir();
         try {
@@ -92,12 +69,61 @@ final class DirectoryTasks {
             cleanup.removed("delete directory", dir.toString());
           }
         } catch (RuntimeException e) {
-          cleanup.leftBehind("delete directory", dir + ": " + e.getMessage(), "mrmdir " + dir);
+          complete = false;
+          job.listener.on(new Event.Warning("cannot delete " + dir + ": " + e.getMessage()));
+          cleanup.leftBehind("delete directory", dir.toString(), "mrmdir " + dir);
         }
       }
       if (complete) {
         job.progress.reset();
       }
+    }
+
+    /**
+     * Returns what this export may have written: the objects of every image it started to export,
+     * and the directory's own files once any image was started.
+     */
+    private static List<MantaPath> written(ExportJob job) {
+      List<MantaPath> paths = new ArrayList<>();
+      for (BuildResult.Image image : job.images) {
+        Optional<ImageProgress> progress = job.progress.image(image.uuid());
+        if (progress.isEmpty()) {
+          continue;
+        }
+        if (progress.get().manifest() != null) {
+          paths.add(job.manta.path(progress.get().manifest()));
+          paths.add(job.manta.path(progress.get().file()));
+        }
+        paths.add(job.layout.manifest(image));
+        paths.add(job.layout.file(image));
+        paths.add(job.layout.packages(image));
+        paths.add(job.layout.audit(image));
+      }
+      if (!paths.isEmpty()) {
+        paths.add(job.layout.buildinfo());
+        paths.add(job.layout.md5sums());
+      }
+      return paths.stream().distinct().toList();
+    }
+
+    /** Deletes {@code paths}, going on past failures; returns true when none failed. */
+    private static boolean deleteObjects(ExportJob job, Cleanup cleanup, List<MantaPath> paths) {
+      boolean complete = true;
+      for (MantaPath path : paths) {
+        try {
+          if (job.manta.deleteObjectIfExists(path)) {
+            cleanup.removed("delete object", path.toString());
+          }
+        } catch (RuntimeException e) {
+          if (complete) {
+            // One warning with the reason; the same reason usually stops every other delete.
+            job.listener.on(new Event.Warning("cannot delete " + path + ": " + e.getMessage()));
+          }
+          complete = false;
+          cleanup.leftBehind("delete object", path.toString(), "mrm " + path);
+        }
+      }
+      return complete;
     }
   }
 

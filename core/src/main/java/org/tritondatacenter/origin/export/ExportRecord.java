@@ -75,6 +75,8 @@ record ExportRecord(
 
   /** The last phase an image completed; each implies the ones before. */
   enum Phase {
+    /** ExportImage was sent; its objects may exist. */
+    EXPORTING,
     EXPORTED,
     REWRITTEN,
     EXTRAS;
@@ -96,8 +98,8 @@ record ExportRecord(
    * @param name the image name
    * @param version the image version
    * @param phase the last phase completed
-   * @param manifest the manifest's Manta path
-   * @param file the image file's Manta path
+   * @param manifest the manifest's Manta path, once exported
+   * @param file the image file's Manta path, once exported
    * @param md5 the image file's MD5 in hex, once known
    */
   record ImageProgress(

@@ -46,6 +46,10 @@ final class ImageTasks {
       if (done(job, image, Phase.EXPORTED)) {
         return;
       }
+      // Saved first: from here on objects may appear, and cleanup must know to look for them.
+      ImageProgress exporting =
+          new ImageProgress(image.name(), image.version(), Phase.EXPORTING, null, null, null);
+      job.progress.update(r -> r.withImage(image.uuid(), exporting));
       job.listener.on(
           new Event.Info(
               "exporting image "

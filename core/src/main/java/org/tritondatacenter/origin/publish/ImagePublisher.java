@@ -267,7 +267,9 @@ final class ImagePublisher {
 
   /** Returns the channel to address the image in: the one it is in, which writes must name. */
   private static String writeChannel(State state) {
-    if (state.image.isInChannel(state.channel) || state.image.channels().isEmpty()) {
+    if (state.channel == null
+        || state.image.channels().isEmpty()
+        || state.image.isInChannel(state.channel)) {
       return state.channel;
     }
     return state.image.channels().get(0);

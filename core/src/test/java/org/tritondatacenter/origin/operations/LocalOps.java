@@ -19,6 +19,7 @@ import org.tritondatacenter.origin.cloudapi.MachineState;
 import org.tritondatacenter.origin.events.EventListener;
 import org.tritondatacenter.origin.http.Endpoint;
 import org.tritondatacenter.origin.http.HttpConfig;
+import org.tritondatacenter.origin.http.TlsSettings;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
 import org.tritondatacenter.origin.manta.MantaClient;
 import org.tritondatacenter.origin.runner.EndpointResolver;
@@ -68,6 +69,7 @@ public final class LocalOps {
   private final ScaledClock clock;
   private final SigningKey key;
   private final HttpConfig config;
+  private final TlsSettings tls;
 
   public LocalOps(LocalTriton triton, ScaledClock clock) {
     this(triton, clock, HttpConfig.builder().clock(clock).sleeper(clock).build());
@@ -78,6 +80,19 @@ public final class LocalOps {
     this.clock = clock;
     this.key = SshKeys.parse(triton.rsaKey().privateKeyText(), null, "the test key");
     this.config = config;
+    this.tls = triton.options().tls() ? trustCertificate(triton) : TlsSettings.DEFAULT;
+  }
+
+  /** Trusts the local Triton's self-signed certificate, as a user would configure its CA. */
+  private static TlsSettings trustCertificate(LocalTriton triton) {
+    try {
+      java.nio.file.Path pem = java.nio.file.Files.createTempFile("local-triton-", ".pem");
+      pem.toFile().deleteOnExit();
+      java.nio.file.Files.writeString(pem, triton.certificatePem());
+      return TlsSettings.trusting(pem);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Returns a copy whose clients stop reaching the network once {@code crash} happened. */
@@ -112,13 +127,16 @@ public final class LocalOps {
 
   public CloudApiClient cloudApi() {
     return CloudApiClient.create(
-        CloudApiClient.signedEndpoint(triton.cloudApiUrl(), account(), null, key, true), config);
+        CloudApiClient.signedEndpoint(triton.cloudApiUrl(), account(), null, key, true)
+            .withTls(tls),
+        config);
   }
 
   public MantaClient manta() {
     HttpSigner signer = HttpSigner.create(Service.MANTA, account(), null, key, false);
     return MantaClient.create(
-        Endpoint.signed(Service.MANTA, triton.mantaUrl(), account(), null, signer::authorization),
+        Endpoint.signed(Service.MANTA, triton.mantaUrl(), account(), null, signer::authorization)
+            .withTls(tls),
         config,
         signer);
   }
@@ -130,7 +148,8 @@ public final class LocalOps {
     HttpSigner signer = HttpSigner.create(Service.IMGAPI, account(), null, key, false);
     return ImgapiClient.create(
         Endpoint.signed(
-            Service.IMGAPI, triton.imgapiUrl(name), account(), null, signer::authorization),
+                Service.IMGAPI, triton.imgapiUrl(name), account(), null, signer::authorization)
+            .withTls(tls),
         config);
   }
 
@@ -173,7 +192,7 @@ public final class LocalOps {
 
   private ResolvedEndpoint endpoint(Service service, String name, String url) {
     return new ResolvedEndpoint(
-        service, name, java.net.URI.create(url), account(), null, key, null, null);
+        service, name, java.net.URI.create(url), account(), null, key, tls, null);
   }
 
   /** Returns the text of a Manta object, read on the server side. */
