@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.TritonApiException;
+import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.cloudapi.CloudApiClient;
+import org.tritondatacenter.origin.cloudapi.ImageState;
 import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.events.EventListener;
 import org.tritondatacenter.origin.export.ExportRecord.ImageProgress;
@@ -71,6 +73,8 @@ public final class Export {
    * @throws org.tritondatacenter.origin.BuildFailedException naming the task (such as {@code
    *     rewrite manifest of triton-origin-x86_64-24.4.1}) and the directory; cleanup has run
    * @throws OperationInterruptedException when the thread is interrupted; cleanup has run
+   * @throws TritonException before anything is written when an image is not an active image of the
+   *     datacenter
    * @throws IllegalArgumentException when the path is not in the Manta account
    */
   public ExportResult run(BuildResult build, ExportSettings settings, RecordKeeper record) {
@@ -93,6 +97,7 @@ public final class Export {
       listener.on(new Event.Info("export to " + dir + " already finished"));
       return ExportResult.fromMap(progress.current().result());
     }
+    checkImages(images, progress);
     ExportJob job =
         new ExportJob(cloudapi, manta, origins, build, images, layout, progress, listener);
     List<Task<ExportJob>> tasks = new ArrayList<>();
@@ -108,6 +113,50 @@ public final class Export {
     ExportResult result = result(job);
     progress.finish(result.toMap());
     return result;
+  }
+
+  /**
+   * Checks, before anything is written, that every image still to export is an active image of the
+   * datacenter. Calls CloudAPI GetImage.
+   */
+  private void checkImages(List<BuildResult.Image> images, ExportProgress progress) {
+    for (BuildResult.Image image : images) {
+      boolean exported =
+          progress
+              .image(image.uuid())
+              .map(p -> p.phase().compareTo(ExportRecord.Phase.EXPORTED) >= 0)
+              .orElse(false);
+      if (exported) {
+        continue;
+      }
+      org.tritondatacenter.origin.cloudapi.Image found;
+      try {
+        found = cloudapi.getImage(image.uuid());
+      } catch (TritonApiException e) {
+        if (e.isNotFound()) {
+          throw new TritonException(
+              "image "
+                  + image.uuid()
+                  + " ("
+                  + image.name()
+                  + ") is not in the datacenter, so it cannot be exported; an earlier export with"
+                  + " deleteImages may have removed it, or the build map is from another"
+                  + " datacenter",
+              e);
+        }
+        throw e;
+      }
+      if (found.state() != ImageState.ACTIVE) {
+        throw new TritonException(
+            "image "
+                + image.uuid()
+                + " ("
+                + image.name()
+                + ") is "
+                + found.state().name().toLowerCase(java.util.Locale.ROOT)
+                + " in the datacenter; only an active image can be exported");
+      }
+    }
   }
 
   /**

@@ -142,7 +142,12 @@ public final class Publish {
     if (m.v() == null) {
       missing.add("v");
     }
-    ImageFile file = m.files() == null || m.files().isEmpty() ? null : m.file();
+    ImageFile file;
+    try {
+      file = m.file();
+    } catch (IllegalArgumentException e) {
+      throw new TritonException("the manifest " + item.source() + ": " + e.getMessage(), e);
+    }
     if (file == null || !file.isVerifiable()) {
       missing.add("files[0].sha1 and files[0].size");
     }

@@ -1,6 +1,7 @@
 package org.tritondatacenter.origin.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.http.Json;
 import org.tritondatacenter.origin.imgapi.ImageManifest;
 import org.tritondatacenter.origin.operations.LocalOps;
@@ -257,6 +259,22 @@ class ExportTest {
     assertThat(result.dir()).isEqualTo(path);
     assertThat(result.latest()).isEqualTo("/" + ops.account() + "/stor/custom/master-latest");
     assertThat(ops.triton().manta().list(path)).contains("md5sums.txt", "buildinfo.json");
+  }
+
+  @Test
+  void export_imageNoLongerInTheDatacenter_failsBeforeWritingAnything() {
+    BuildResult build = ops.build();
+    ops.cloudApi().deleteImage(build.images().get(1).uuid());
+
+    assertThatThrownBy(
+            () ->
+                export()
+                    .run(build, ExportSettings.ofProject("triton-origin-image", true), record()))
+        .isInstanceOf(TritonException.class)
+        .hasMessageContaining(build.images().get(1).uuid())
+        .hasMessageContaining("is not in the datacenter");
+    assertThat(ops.triton().manta().exists(ops.projectDir())).isFalse();
+    assertThat(ops.triton().requests().count("ExportImage")).isZero();
   }
 
   private void deleteImages(BuildResult build) {
