@@ -167,7 +167,7 @@ public final class PublishSources {
     if (!manifestInManta && !fileInManta) {
       return fromLocalFiles(Path.of(manifest), Path.of(file));
     }
-    MantaFiles files = manta == null ? null : new MantaFiles(manta, urlPreferred);
+    MantaFiles files = new MantaFiles(manta, urlPreferred);
     ImageManifest parsed =
         manifestInManta ? files.manifest(manta.path(manifest)) : parseLocal(Path.of(manifest));
     if (!fileInManta) {
