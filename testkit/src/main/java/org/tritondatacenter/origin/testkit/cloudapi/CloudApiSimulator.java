@@ -41,6 +41,7 @@ public final class CloudApiSimulator {
     String computeNode = CloudState.uuidFor("compute-node-0");
     CloudRoutes routes = new CloudRoutes(context);
     new InfoEndpoints(context, state).register(routes);
+    new AccountEndpoints(context).register(routes);
     new ImageEndpoints(
             state,
             new CreateImageFromMachine(context, state),
