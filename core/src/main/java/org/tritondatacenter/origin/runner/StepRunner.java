@@ -42,7 +42,7 @@ public final class StepRunner {
   private static StepHandler handler(Step step) {
     // Each operation's handler joins here as the operation lands.
     return switch (step) {
-      case TRITON_ORIGIN_BUILD -> null;
+      case TRITON_ORIGIN_BUILD -> new BuildStepHandler();
       case MANTA_EXPORT -> new ExportHandler();
       case IMGADM_PUBLISH -> new PublishHandler();
       case IMGADM_CHANNEL_ADD -> new ChannelAddHandler();

@@ -45,6 +45,14 @@ public interface AuthProvider {
    * and every run agree on it.
    */
   default UUID accountUuid(String account) {
+    return derivedAccountUuid(account);
+  }
+
+  /**
+   * Returns the UUID every simulated service shows for an account login (image owners, ping,
+   * GetAccount), derived from the login so it is stable across runs.
+   */
+  static UUID derivedAccountUuid(String account) {
     return UUID.nameUUIDFromBytes(
         ("triton-origin-testkit:account:" + account).getBytes(StandardCharsets.UTF_8));
   }
