@@ -52,7 +52,7 @@ public final class LocalOps {
          "pkgsrc": ["coreutils", "curl"], "protoMinMemoryMb": 1024},
         {"namePrefix": "triton-origin-x86_64", "desc": "origin on 24.4.1",
          "origin": {"uuid": "%s", "name": "minimal-64-lts", "version": "24.4.1"},
-         "pkgsrc": ["coreutils", "sudo"], "protoMinMemoryMb": 1024}
+         "pkgsrc": ["coreutils", "sudo"], "protoMinMemoryMb": 1024, "audit": true}
       ]
       """
           .formatted(ORIGIN_A, ORIGIN_B);

@@ -26,10 +26,11 @@ import org.tritondatacenter.origin.wait.ScaledClock;
 
 /**
  * Two images from build to every release channel, each step through {@link StepRunner} as the
- * adapters call it: export, publish to dev, channel-add to staging, release and support.
+ * adapters call it: build, export, publish to dev, channel-add to staging, release and support.
  */
 class FullRunTest {
-  private static final ScaledClock CLOCK = ScaledClock.create(1000);
+  /** Slower than the other operation tests: the build keeps its default cleanup deadline. */
+  private static final ScaledClock CLOCK = ScaledClock.create(100);
 
   @RegisterExtension
   static final LocalTritonExtension triton =
@@ -44,10 +45,30 @@ class FullRunTest {
     RecordingListener listener = new RecordingListener();
     MemoryRunRecordStore store = new MemoryRunRecordStore();
     StepEnvironment environment = ops.environment(store, listener).build();
-    BuildResult build = ops.build();
+    Map<String, Object> buildMap =
+        StepRunner.run(
+            Step.TRITON_ORIGIN_BUILD,
+            Map.of(
+                "imagesJson",
+                LocalOps.IMAGES_JSON,
+                "imgapi",
+                "updates",
+                "channel",
+                "dev",
+                "branch",
+                LocalOps.BRANCH,
+                "timestamp",
+                LocalOps.TIMESTAMP,
+                "gitCommit",
+                LocalOps.COMMIT),
+            environment);
+    BuildResult build = BuildResult.fromMap(buildMap);
+    assertThat(build.images()).hasSize(2).noneMatch(BuildResult.Image::skipped);
+    assertThat(build.images()).allSatisfy(i -> assertThat(i.pkgs()).isNotEmpty());
+    assertThat(build.images().get(1).audit()).isNotNull();
 
     Map<String, Object> exportMap =
-        StepRunner.run(Step.MANTA_EXPORT, Map.of("build", build.toMap()), environment);
+        StepRunner.run(Step.MANTA_EXPORT, Map.of("build", buildMap), environment);
     ExportResult export = ExportResult.fromMap(exportMap);
 
     String dir = ops.buildDir();
@@ -92,6 +113,13 @@ class FullRunTest {
       assertThat(manifest.minPlatform().get("7.0")).isNotEqualTo(t.cloud().computeNodePlatform());
       assertThat(ops.mantaText(dir + "/" + image.name() + "-" + image.version() + ".pkgs.txt"))
           .isEqualTo(String.join("\n", build.images().get(i).pkgs()) + "\n");
+      String audit = build.images().get(i).audit();
+      String auditPath = dir + "/" + image.name() + "-" + image.version() + ".pkgaudit";
+      if (audit == null) {
+        assertThat(t.manta().exists(auditPath)).isFalse();
+      } else {
+        assertThat(ops.mantaText(auditPath).strip()).isEqualTo(audit.strip());
+      }
 
       Map<String, Object> onServer = updates.image(image.uuid()).orElseThrow();
       assertThat(onServer.get("state")).isEqualTo("active");
@@ -110,7 +138,8 @@ class FullRunTest {
         .containsOnly(PublishResult.Outcome.ALREADY_PUBLISHED);
 
     String record = store.load().orElseThrow();
-    assertThat(record).contains("\"export\"", "\"publish\"", "\"channelAdd\"", "\"result\"");
+    assertThat(record)
+        .contains("\"build\"", "\"export\"", "\"publish\"", "\"channelAdd\"", "\"result\"");
     secrets.record(record);
     secrets.record(listener.text());
   }
