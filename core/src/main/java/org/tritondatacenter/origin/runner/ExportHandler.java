@@ -60,7 +60,8 @@ final class ExportHandler implements StepHandler {
         sources.add(Clients.imgapi(e, environment.httpConfig()));
       } catch (OperationInterruptedException e) {
         throw e;
-      } catch (TritonException | IllegalArgumentException e) {
+      } catch (RuntimeException e) {
+        // Both are optional: an adapter may not have them, or may not hand them to this step.
         environment
             .listener()
             .on(
