@@ -22,7 +22,7 @@ public final class StepRunner {
    * @param arguments what the user wrote, with the contract's parameter names
    * @throws org.tritondatacenter.origin.steps.StepArgumentException listing every problem with the
    *     arguments, before anything is done
-   * @throws TritonException when the operation fails; cleanup has run
+   * @throws org.tritondatacenter.origin.TritonException when the operation fails; cleanup has run
    * @throws org.tritondatacenter.origin.OperationInterruptedException when the thread was
    *     interrupted; cleanup has run
    */
