@@ -70,8 +70,8 @@ final class Transport {
       sb.append("no answer in time (")
           .append(e.getMessage())
           .append("; read timeout ")
-          .append(api.clientFor(request).readTimeoutMillis() / 1000)
-          .append(" s)");
+          .append(duration(api.clientFor(request).readTimeoutMillis()))
+          .append(")");
     } else if (e instanceof UnknownHostException) {
       sb.append("unknown host ").append(host).append("; check the URL and DNS");
     } else {
@@ -81,5 +81,9 @@ final class Transport {
       sb.append(" (attempt ").append(attempt).append(')');
     }
     return sb.toString();
+  }
+
+  private static String duration(long millis) {
+    return millis < 1000 || millis % 1000 != 0 ? millis + " ms" : millis / 1000 + " s";
   }
 }
