@@ -159,6 +159,17 @@ public final class Publish {
               + String.join(", ", missing)
               + "; publish needs a complete image manifest, such as CloudAPI ExportImage writes");
     }
+    if (file.size() <= 0 || file.size() > ImgapiClient.MAX_FILE_BYTES) {
+      // IMGAPI would refuse it only after the import and the whole upload.
+      throw new TritonException(
+          "the manifest "
+              + item.source()
+              + " gives the file a size of "
+              + file.size()
+              + " bytes; IMGAPI accepts no empty file and none over 20 GiB ("
+              + ImgapiClient.MAX_FILE_BYTES
+              + " bytes)");
+    }
     if (files.usesUrl(item) && !item.file().hasUrl()) {
       throw new TritonException(
           "fileSource 'url' needs the image file in Manta, but the file of "
