@@ -49,8 +49,20 @@ final class FileAdder {
     try {
       return byUrl(item, expected, compression, channel);
     } catch (TritonApiException e) {
-      if (mode != FileSourceMode.AUTO || !e.hasCode(ImgapiErrors.DOWNLOAD)) {
+      if (!e.hasCode(ImgapiErrors.DOWNLOAD)) {
         throw e;
+      }
+      if (mode != FileSourceMode.AUTO) {
+        // Manta checks a signed URL's expiry when the download starts, and IMGAPI may have begun
+        // late; a freshly signed URL is worth one more try, not more.
+        listener.on(
+            new Event.Warning(
+                "IMGAPI could not download "
+                    + item.file().describe()
+                    + " by signed URL ("
+                    + e.getMessage()
+                    + "); trying once more with a freshly signed URL"));
+        return byUrl(item, expected, compression, channel);
       }
       // IMGAPI may not reach the Manta URL (a private network, a certificate it does not trust):
       // the bytes can still go through here, once.
