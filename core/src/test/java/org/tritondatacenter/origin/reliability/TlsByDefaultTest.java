@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.TritonIoException;
 import org.tritondatacenter.origin.cloudapi.MachineFilter;
 import org.tritondatacenter.origin.http.TlsSettings;
 import org.tritondatacenter.origin.preflight.Plan;
 import org.tritondatacenter.origin.runner.BuildTools;
-import org.tritondatacenter.origin.runner.EndpointResolver;
-import org.tritondatacenter.origin.runner.ResolvedEndpoint;
 import org.tritondatacenter.origin.runner.StepEnvironment;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.junit.LocalTritonExtension;
@@ -78,42 +74,6 @@ class TlsByDefaultTest {
   }
 
   private static StepEnvironment environment(Rig rig, boolean insecure) {
-    LocalTriton t = rig.triton;
-    EndpointResolver resolver =
-        (service, name) -> {
-          ResolvedEndpoint e =
-              switch (service) {
-                case CLOUDAPI ->
-                    new ResolvedEndpoint(
-                        service, "local", t.cloudApiUrl(), t.account(), null, rig.key, null, null);
-                case IMGAPI ->
-                    new ResolvedEndpoint(
-                        service,
-                        "updates",
-                        t.imgapiUrl("updates"),
-                        t.account(),
-                        null,
-                        rig.key,
-                        null,
-                        "dev");
-                case MANTA ->
-                    new ResolvedEndpoint(
-                        Service.MANTA,
-                        "manta",
-                        t.mantaUrl(),
-                        t.account(),
-                        null,
-                        rig.key,
-                        null,
-                        null);
-              };
-          return insecure ? e.insecure() : e;
-        };
-    return StepEnvironment.builder()
-        .endpoints(resolver)
-        .listener(rig.events)
-        .buildDefaults("master", Instant.parse("2026-01-01T12:00:00Z"), "0123456789abcdef")
-        .httpConfig(rig.config())
-        .build();
+    return Steps.environment(rig, insecure);
   }
 }
