@@ -23,6 +23,7 @@ import org.tritondatacenter.origin.state.RunRecordStore;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.LocalTritonOptions;
 import org.tritondatacenter.origin.testkit.junit.SecretGuardExtension;
+import org.tritondatacenter.origin.testsupport.SuiteSecretGuard;
 import org.tritondatacenter.origin.wait.ScaledClock;
 
 /**
@@ -141,7 +142,11 @@ final class LocalBuild {
 
   /** Returns a build recorded in {@code store} that reports to {@link #events}. */
   BuildOperation.Builder operation(RunRecordStore store) {
-    EventListener listener = events::add;
+    EventListener listener =
+        event -> {
+          events.add(event);
+          SuiteSecretGuard.record(String.valueOf(event));
+        };
     return BuildOperation.builder(cloudApi(), new RecordKeeper(store, "the test record"))
         .time(clock, clock)
         .cleanupTimeout(Duration.ofHours(24))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.events.EventListener;
+import org.tritondatacenter.origin.testsupport.SuiteSecretGuard;
 
 /** Keeps every event it receives, for assertions. */
 final class RecordingListener implements EventListener {
@@ -12,6 +13,8 @@ final class RecordingListener implements EventListener {
   @Override
   public synchronized void on(Event event) {
     events.add(event);
+    // Every event goes to the suite's secret guard as well.
+    SuiteSecretGuard.record(String.valueOf(event));
   }
 
   synchronized List<Event> events() {

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.events.EventListener;
+import org.tritondatacenter.origin.testsupport.SuiteSecretGuard;
 
 /** Keeps every event, and can interrupt a thread when a chosen event arrives. */
 public final class RecordingListener implements EventListener {
@@ -15,6 +16,8 @@ public final class RecordingListener implements EventListener {
   @Override
   public void on(Event event) {
     events.add(event);
+    // Every event goes to the suite's secret guard as well.
+    SuiteSecretGuard.record(String.valueOf(event));
     Predicate<Event> trigger = interruptOn;
     if (trigger != null && trigger.test(event)) {
       interruptOn = null;
