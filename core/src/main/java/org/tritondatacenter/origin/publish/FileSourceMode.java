@@ -12,7 +12,11 @@ public enum FileSourceMode {
   AUTO,
   /** Streamed through this process: Manta (or disk) to IMGAPI AddImageFile, with no temp file. */
   STREAM,
-  /** A signed Manta URL handed to IMGAPI AddImageFileFromUrl; the file must be in Manta. */
+  /**
+   * A signed Manta URL handed to IMGAPI AddImageFileFromUrl; the file must be in Manta. When IMGAPI
+   * cannot download it (the URL expired before the download began), a freshly signed URL is tried
+   * once more.
+   */
   URL;
 
   /**
