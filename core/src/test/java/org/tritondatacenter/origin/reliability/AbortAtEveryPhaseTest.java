@@ -43,7 +43,7 @@ class AbortAtEveryPhaseTest {
    * image the server makes after the abort are real milliseconds enough. The datacenter does
    * everything at once but make images, which stay {@code creating} long enough to be aborted.
    */
-  private static final ScaledClock CLOCK = ScaledClock.create(100);
+  private static final ScaledClock CLOCK = ScaledClock.create(50);
 
   @RegisterExtension
   static final LocalTritonExtension TRITON =
