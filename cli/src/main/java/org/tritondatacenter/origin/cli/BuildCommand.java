@@ -55,6 +55,7 @@ final class BuildCommand extends OperationCommand {
     BuildInput input = BuildInput.read(env(), args, allowDirty);
     args.remove("images");
     args.put("imagesJson", input.imagesJson());
+    step().validate(args);
     try (StateFile state = openState("build");
         Session session = session(false)) {
       var environment =

@@ -31,6 +31,8 @@ final class ChannelAddCommand extends OperationCommand {
   public Integer call() {
     Map<String, Object> args = given();
     boolean dryRun = Boolean.TRUE.equals(args.get("dryRun"));
+    // Bad arguments are reported before any configuration is needed or any request is sent.
+    step().validate(args);
     try (Session session = session(!dryRun)) {
       List<String> channels = new ArrayList<>();
       if (args.get("fromChannel") instanceof String from) {

@@ -45,6 +45,7 @@ final class ExportCommand extends OperationCommand {
                               + " holds no finished build to export; run 'triton-origin build'"
                               + " first, with the same --state-file"));
       args.put("build", build);
+      step().validate(args);
       var environment = session.stepEnvironment(state.store(), state.file().toString()).build();
       Map<String, Object> result = session.run(step(), args, environment);
       if (json) {

@@ -77,6 +77,7 @@ final class PublishCommand extends OperationCommand {
                                 + " export' first, or give --from, --manifest with --file, or"
                                 + " --source-imgapi-url with --uuids")));
       }
+      step().validate(args);
       String imgapi = (String) args.get("imgapi");
       if (args.get("channel") instanceof String channel) {
         ChannelCheck.require(session.imgapi(imgapi), List.of(channel));

@@ -63,13 +63,14 @@ final class ReleaseCommand extends OperationCommand {
       }
       args.putIfAbsent("name", DEFAULT_NAME);
     }
+    Map<String, Object> listing = dryRunArgs(args);
+    step().validate(listing);
     try (Session session = session(!dryRun)) {
       List<String> channels = new ArrayList<>();
       channels.add((String) args.getOrDefault("fromChannel", "dev"));
       ((List<?>) args.get("channels")).forEach(c -> channels.add(c.toString().strip()));
       ChannelCheck.require(session.imgapi((String) args.get("imgapi")), channels);
 
-      Map<String, Object> listing = dryRunArgs(args);
       Map<String, Object> planned =
           session.run(
               step(),
