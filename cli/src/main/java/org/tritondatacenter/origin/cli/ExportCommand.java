@@ -46,6 +46,9 @@ final class ExportCommand extends OperationCommand {
                               + " first, with the same --state-file"));
       args.put("build", build);
       step().validate(args);
+      if (args.get("path") instanceof String path) {
+        requireInAccount(session, path.strip());
+      }
       var environment = session.stepEnvironment(state.store(), state.file().toString()).build();
       Map<String, Object> result = session.run(step(), args, environment);
       if (json) {
@@ -56,5 +59,23 @@ final class ExportCommand extends OperationCommand {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** Refuses a directory outside the account before anything is built there or exported. */
+  private static void requireInAccount(Session session, String path) {
+    String account =
+        session.endpoints().resolve(org.tritondatacenter.origin.Service.MANTA, null).login();
+    if (!path.startsWith("/" + account + "/")) {
+      throw new UsageException(
+          "--path "
+              + path
+              + " is outside the Manta account '"
+              + account
+              + "'; give a directory under /"
+              + account
+              + "/, such as /"
+              + account
+              + "/public/builds/triton-origin-image/<branch>-<timestamp>");
+    }
   }
 }
