@@ -139,6 +139,19 @@ public final class HttpSigner {
   }
 
   /**
+   * Signs {@code text} with this signer's key and algorithm and returns the signature in base64,
+   * for signatures carried outside an {@code Authorization} header, such as the query of a Manta
+   * pre-signed URL. The result is a credential: it must never be logged.
+   *
+   * @throws KeyException if the key cannot sign (an agent that is gone, for example)
+   */
+  public String signBase64(String text) {
+    Objects.requireNonNull(text, "text");
+    return Base64.getEncoder()
+        .encodeToString(key.sign(algorithm, text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
    * Formats an instant for the {@code Date} header in RFC 1123 form with a two-digit day, such as
    * {@code Tue, 08 Jan 2013 01:07:25 GMT}.
    */
