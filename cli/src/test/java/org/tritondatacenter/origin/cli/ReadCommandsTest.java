@@ -48,6 +48,11 @@ class ReadCommandsTest {
     cli = new Cli(dir);
     cli.env.putAll(triton.exports());
     Files.copy(IMAGES_JSON, cli.work.resolve("images.json"));
+    // The user's ~/.ssh holds the key the exports name by fingerprint.
+    Path ssh = Files.createDirectories(cli.home.resolve(".ssh"));
+    for (String name : new String[] {"id_rsa", "id_rsa.pub"}) {
+      Files.copy(shared.resolve("home/.ssh").resolve(name), ssh.resolve(name));
+    }
   }
 
   @Test
