@@ -18,19 +18,6 @@ import picocli.CommandLine.Spec;
       "",
       "Try it with no setup at all: triton-origin demo"
     },
-    subcommands = {
-      PlanCommand.class,
-      BuildCommand.class,
-      ExportCommand.class,
-      PublishCommand.class,
-      ChannelAddCommand.class,
-      ReleaseCommand.class,
-      ListCommand.class,
-      GcCommand.class,
-      PruneCommand.class,
-      SimulatorCommand.class,
-      DemoCommand.class
-    },
     footerHeading = "%nExit status:%n",
     footer = {
       "  0    done",
