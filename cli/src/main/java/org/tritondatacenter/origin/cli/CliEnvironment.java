@@ -63,7 +63,7 @@ public final class CliEnvironment {
     PrintStream errStream = System.err;
     return builder()
         .env(env)
-        .home(Path.of(System.getProperty("user.home")))
+        .home(home(env))
         .workingDir(Path.of("").toAbsolutePath())
         .out(new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true))
         .err(new PrintWriter(new java.io.OutputStreamWriter(errStream, charset), true), errStream)
@@ -77,6 +77,12 @@ public final class CliEnvironment {
                   return answer;
                 })
         .build();
+  }
+
+  /** Returns {@code HOME}, as the Node.js Triton tools read it, else the JVM's idea of it. */
+  private static Path home(Map<String, String> env) {
+    String home = env.get("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
   public static Builder builder() {
