@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 import org.tritondatacenter.origin.images.BuildStamp;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.LocalTritonOptions;
@@ -27,6 +28,20 @@ final class FlowFixture {
 
   private FlowFixture() {}
 
+  /**
+   * Returns true once core's operations are in this build; until then StepRunner answers "not
+   * available in this version" and the flow tests have nothing to run.
+   */
+  static boolean operationsLanded() {
+    try {
+      Class.forName("org.tritondatacenter.origin.runner.BuildTools");
+      Class.forName("org.tritondatacenter.origin.prune.Prune");
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   static LocalTritonExtension triton() {
     try {
       return LocalTritonExtension.withOptions(
@@ -42,6 +57,7 @@ final class FlowFixture {
 
   /** Returns a command line whose environment is the local Triton's exports. */
   static Cli cli(Path dir, LocalTriton triton) throws IOException {
+    Assumptions.assumeTrue(operationsLanded(), "core's operations are not in this build yet");
     Cli cli = new Cli(dir);
     cli.env.putAll(triton.exports());
     cli.clock = CLOCK;
