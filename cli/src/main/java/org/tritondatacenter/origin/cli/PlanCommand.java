@@ -146,10 +146,7 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
     images.forEach(
         i ->
             table.row(
-                i.get("name"),
-                i.get("version"),
-                i.get("origin"),
-                String.join(" ", (List<?>) i.get("pkgsrc") == null ? List.of() : toStrings(i))));
+                i.get("name"), i.get("version"), i.get("origin"), String.join(" ", toStrings(i))));
     table.print(out);
     out.println("CloudAPI:  " + orMissing(plan.get("cloudapi")));
     out.println("Manta:     " + orMissing(plan.get("manta")));
