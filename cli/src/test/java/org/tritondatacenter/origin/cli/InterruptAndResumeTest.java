@@ -48,6 +48,26 @@ class InterruptAndResumeTest {
   }
 
   @Test
+  void build_receivingSigint_cleansUpAndExitsOneThirty(LocalTriton t) throws Exception {
+    Cli cli = FlowFixture.cli(dir, t);
+    Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
+    try {
+      await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
+      Process kill =
+          new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+      assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+    String log = Files.readString(cli.work.resolve("crash.log"));
+
+    assertThat(process.exitValue()).as(log).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(log).contains("interrupted", "Cleanup ran");
+    assertThat(t.cloud().undeletedMachines()).isEmpty();
+  }
+
+  @Test
   void build_killedMidway_resumesWithoutASecondMachine(LocalTriton t) throws Exception {
     Cli cli = FlowFixture.cli(dir, t);
     Path state = cli.work.resolve(".triton-origin/state.json");
