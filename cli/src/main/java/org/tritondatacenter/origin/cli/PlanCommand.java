@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.images.BuildStamp;
-import org.tritondatacenter.origin.images.ImageSpec;
-import org.tritondatacenter.origin.runner.ResolvedEndpoint;
+import org.tritondatacenter.origin.preflight.Plan;
+import org.tritondatacenter.origin.preflight.PreflightException;
+import org.tritondatacenter.origin.runner.BuildTools;
+import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,15 +19,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code triton-origin plan}: what a build would do, checked but not done. It reads images.json
- * strictly, works out names, versions and the Manta directory, and checks the configuration of
- * every service the run touches; nothing is written.
+ * strictly, checks the configuration of every service the run touches and runs core's preflight
+ * (credentials, origins, packages, networks, the target channel); nothing is created or written.
  */
 @Command(
     name = "plan",
     description = {
-      "Checks images.json and the configuration, and prints what 'build', 'export' and 'publish'"
-          + " would make: image names and versions, the Manta directory and the channels."
-          + " Writes nothing."
+      "Checks images.json, the configuration and the datacenter (preflight), and prints what"
+          + " 'build', 'export' and 'publish' would make: image names and versions, packages,"
+          + " the Manta directory and the channels. Creates and writes nothing."
     })
 final class PlanCommand extends ServiceCommand implements ContractCommand {
   @Option(
@@ -46,10 +49,12 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
             List.of(
                 "images",
                 "only",
+                "force",
                 "version",
                 "branch",
                 "timestamp",
                 "gitCommit",
+                "cloudapi",
                 "imgapi",
                 "channel"),
             Map.of());
@@ -62,13 +67,12 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
 
   @Override
   public Integer call() {
-    Map<String, Object> given = contract.values(parsed());
-    BuildInput input = BuildInput.read(env(), given, true);
+    Map<String, Object> args = contract.values(parsed());
+    BuildInput input = BuildInput.read(env(), args, true);
     BuildStamp stamp = input.stamp();
-    @SuppressWarnings("unchecked")
-    List<String> only = (List<String>) given.getOrDefault("only", List.of());
-    List<ImageSpec> selected = input.images().select(only);
-    String version = (String) given.getOrDefault("version", stamp.version());
+    args.remove("images");
+    args.put("imagesJson", input.imagesJson());
+    Step.TRITON_ORIGIN_BUILD.validate(args);
 
     List<String> problems = new ArrayList<>();
     Map<String, Object> plan = new LinkedHashMap<>();
@@ -76,17 +80,7 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
     plan.put("branch", stamp.branch());
     plan.put("timestamp", stamp.timestamp());
     plan.put("gitCommit", stamp.commit());
-    List<Map<String, Object>> images = new ArrayList<>();
-    for (ImageSpec spec : selected) {
-      Map<String, Object> image = new LinkedHashMap<>();
-      image.put("name", spec.imageName());
-      image.put("version", version);
-      image.put("origin", spec.origin().name() + "@" + spec.origin().version());
-      image.put("originUuid", spec.origin().uuid());
-      image.put("pkgsrc", spec.pkgsrc());
-      images.add(image);
-    }
-    plan.put("images", images);
+    int status = ExitCodes.OK;
     try (Session session = session(false)) {
       String cloudApi = check(problems, () -> describe(session, Service.CLOUDAPI, null));
       plan.put("cloudapi", cloudApi);
@@ -96,31 +90,41 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
           manta == null ? "<account>" : session.endpoints().resolve(Service.MANTA, null).login();
       plan.put(
           "mantaDir", "/" + account + "/public/builds/" + project + "/" + stamp.buildDirName());
-      String imgapiName = (String) given.get("imgapi");
+      String imgapiName = (String) args.get("imgapi");
       plan.put("imgapi", check(problems, () -> describe(session, Service.IMGAPI, imgapiName)));
-      Object channel = given.get("channel");
-      if (channel == null) {
-        ResolvedEndpoint imgapi =
-            problems.isEmpty() ? session.endpoints().resolve(Service.IMGAPI, imgapiName) : null;
-        channel = imgapi == null ? null : imgapi.defaultChannel();
+      if (problems.isEmpty()) {
+        var environment =
+            session
+                .stepEnvironment(new MemoryRunRecordStore(), "memory")
+                .buildDefaults(input.branch(), input.timestamp(), input.commit())
+                .build();
+        try {
+          Plan checked = env().interruption().guard(() -> BuildTools.plan(args, environment));
+          plan.putAll(checked.toMap());
+        } catch (PreflightException e) {
+          problems.addAll(e.problems());
+          status = ExitCodes.FAILED;
+        }
+      } else {
+        status = ExitCodes.USAGE;
       }
-      plan.put("channel", channel == null ? "the server's default" : channel);
+      plan.putIfAbsent("channel", args.getOrDefault("channel", "the IMGAPI's default"));
       plan.put("releaseChannels", ReleaseCommand.DEFAULT_CHANNELS);
     }
     plan.put("problems", problems);
     if (json) {
       printJson(plan);
     } else {
-      print(plan, images, problems);
+      print(plan, problems);
     }
-    return problems.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+    return status;
   }
 
   private static String describe(Session session, Service service, String name) {
     return session.endpoints().resolve(service, name).toString();
   }
 
-  private static String check(List<String> problems, java.util.function.Supplier<String> what) {
+  private static String check(List<String> problems, Supplier<String> what) {
     try {
       return what.get();
     } catch (TritonException e) {
@@ -129,8 +133,7 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
     }
   }
 
-  private void print(
-      Map<String, Object> plan, List<Map<String, Object>> images, List<String> problems) {
+  private void print(Map<String, Object> plan, List<String> problems) {
     var out = env().out();
     out.println(
         "Plan for "
@@ -142,12 +145,21 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
             + " (commit "
             + plan.get("gitCommit")
             + ")");
-    Table table = new Table("NAME", "VERSION", "ORIGIN", "PACKAGES");
-    images.forEach(
-        i ->
-            table.row(
-                i.get("name"), i.get("version"), i.get("origin"), String.join(" ", toStrings(i))));
-    table.print(out);
+    if (plan.get("images") instanceof List<?> images) {
+      Table table = new Table("NAME", "VERSION", "ORIGIN", "PACKAGE", "RESULT");
+      for (Object item : images) {
+        Map<?, ?> i = (Map<?, ?>) item;
+        table.row(
+            i.get("name"),
+            i.get("version"),
+            i.get("originName"),
+            i.get("package"),
+            Boolean.TRUE.equals(i.get("skipped"))
+                ? "skip: published as " + i.get("uuid")
+                : "build");
+      }
+      table.print(out);
+    }
     out.println("CloudAPI:  " + orMissing(plan.get("cloudapi")));
     out.println("Manta:     " + orMissing(plan.get("manta")));
     out.println("Manta dir: " + plan.get("mantaDir"));
@@ -161,10 +173,6 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
       out.println("problem: " + problem);
     }
     out.flush();
-  }
-
-  private static List<String> toStrings(Map<String, Object> image) {
-    return ((List<?>) image.get("pkgsrc")).stream().map(Object::toString).toList();
   }
 
   private static Object orMissing(Object value) {

@@ -32,10 +32,12 @@ final class StateFile implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FileRunRecordStore store;
+  private final InterruptSafeStore safeStore;
   private final RecordKeeper keeper;
 
   private StateFile(FileRunRecordStore store, RecordKeeper keeper) {
     this.store = store;
+    this.safeStore = new InterruptSafeStore(store);
     this.keeper = keeper;
   }
 
@@ -97,9 +99,9 @@ final class StateFile implements AutoCloseable {
     }
   }
 
-  /** Returns the store core keeps the record in. */
+  /** Returns the store core keeps the record in; its saves survive Ctrl-C. */
   RunRecordStore store() {
-    return store;
+    return safeStore;
   }
 
   /** Returns the file, for messages. */
@@ -145,6 +147,7 @@ final class StateFile implements AutoCloseable {
 
   @Override
   public void close() {
+    safeStore.close();
     store.close();
   }
 }

@@ -33,9 +33,17 @@ final class FlowFixture {
    * available in this version" and the flow tests have nothing to run.
    */
   static boolean operationsLanded() {
+    return buildLanded() && present("org.tritondatacenter.origin.prune.Prune");
+  }
+
+  /** Returns true once core's build operation, preflight and gc are in this build. */
+  static boolean buildLanded() {
+    return present("org.tritondatacenter.origin.runner.BuildTools");
+  }
+
+  private static boolean present(String className) {
     try {
-      Class.forName("org.tritondatacenter.origin.runner.BuildTools");
-      Class.forName("org.tritondatacenter.origin.prune.Prune");
+      Class.forName(className);
       return true;
     } catch (ClassNotFoundException e) {
       return false;
@@ -58,6 +66,11 @@ final class FlowFixture {
   /** Returns a command line whose environment is the local Triton's exports. */
   static Cli cli(Path dir, LocalTriton triton) throws IOException {
     Assumptions.assumeTrue(operationsLanded(), "core's operations are not in this build yet");
+    return buildCli(dir, triton);
+  }
+
+  /** Returns a command line for tests that need only the build operation. */
+  static Cli buildCli(Path dir, LocalTriton triton) throws IOException {
     Cli cli = new Cli(dir);
     cli.env.putAll(triton.exports());
     cli.clock = CLOCK;
