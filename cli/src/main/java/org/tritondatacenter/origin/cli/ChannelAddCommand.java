@@ -41,7 +41,13 @@ final class ChannelAddCommand extends OperationCommand {
       if (args.get("channels") instanceof List<?> list) {
         list.forEach(c -> channels.add(c.toString().strip()));
       }
-      ChannelCheck.require(session.imgapi((String) args.get("imgapi")), channels);
+      var client = session.imgapi((String) args.get("imgapi"));
+      ChannelCheck.require(client, channels);
+      if (args.get("name") instanceof String name
+          && args.get("version") instanceof String version) {
+        ChannelCheck.requireImages(
+            client, (String) args.getOrDefault("fromChannel", "dev"), name, version);
+      }
       Map<String, Object> result;
       if (dryRun) {
         // A dry run writes nothing, not even the state file.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.tritondatacenter.origin.TritonApiException;
+import org.tritondatacenter.origin.imgapi.ImageQuery;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
 
 /**
@@ -38,6 +39,31 @@ final class ChannelCheck {
               + String.join(", ", unknown)
               + "; its channels are "
               + String.join(", ", names));
+    }
+  }
+
+  /**
+   * Throws when no active image in {@code channel} has a name containing {@code name} and the exact
+   * {@code version}: what release and channel-add select would be nothing.
+   *
+   * @throws NotFoundException naming the channel, filter and version
+   */
+  static void requireImages(ImgapiClient client, String channel, String name, String version) {
+    ImageQuery query =
+        ImageQuery.builder().channel(channel).name("~" + name).version(version).build();
+    if (client.listImages(query).isEmpty()) {
+      throw new NotFoundException(
+          "no image matches in channel "
+              + channel
+              + " of IMGAPI "
+              + client.endpoint().baseUrl()
+              + ": name containing '"
+              + name
+              + "', version "
+              + version
+              + "; 'triton-origin list --channel "
+              + channel
+              + " --all' shows what there is");
     }
   }
 }

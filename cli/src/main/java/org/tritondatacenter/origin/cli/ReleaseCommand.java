@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.tritondatacenter.origin.TritonException;
+import org.tritondatacenter.origin.imgapi.ImgapiClient;
 import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.steps.ChannelAddResult;
 import org.tritondatacenter.origin.steps.Step;
@@ -69,7 +70,21 @@ final class ReleaseCommand extends OperationCommand {
       List<String> channels = new ArrayList<>();
       channels.add((String) args.getOrDefault("fromChannel", "dev"));
       ((List<?>) args.get("channels")).forEach(c -> channels.add(c.toString().strip()));
-      ChannelCheck.require(session.imgapi((String) args.get("imgapi")), channels);
+      ImgapiClient client = session.imgapi((String) args.get("imgapi"));
+      ChannelCheck.require(client, channels);
+      if (!args.containsKey("uuids")) {
+        env()
+            .interruption()
+            .guard(
+                () -> {
+                  ChannelCheck.requireImages(
+                      client,
+                      channels.get(0),
+                      (String) args.get("name"),
+                      (String) args.get("version"));
+                  return null;
+                });
+      }
 
       Map<String, Object> planned =
           session.run(

@@ -10,6 +10,7 @@ import org.tritondatacenter.origin.cli.progress.Progress;
 import org.tritondatacenter.origin.http.Endpoint;
 import org.tritondatacenter.origin.http.HttpConfig;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
+import org.tritondatacenter.origin.manta.MantaClient;
 import org.tritondatacenter.origin.runner.ResolvedEndpoint;
 import org.tritondatacenter.origin.runner.StepEnvironment;
 import org.tritondatacenter.origin.runner.StepRunner;
@@ -92,6 +93,16 @@ final class Session implements AutoCloseable {
     }
     return ImgapiClient.create(endpoint.withTls(e.tls()), http)
         .withDefaultChannel(e.defaultChannel());
+  }
+
+  /** Returns a client of the Manta endpoint. */
+  MantaClient manta() {
+    ResolvedEndpoint e = endpoints.resolve(Service.MANTA, null);
+    HttpSigner signer = HttpSigner.create(Service.MANTA, e.login(), e.subUser(), e.key(), false);
+    Endpoint endpoint =
+        Endpoint.signed(Service.MANTA, e.url(), e.login(), e.subUser(), signer::authorization)
+            .withTls(e.tls());
+    return MantaClient.create(endpoint, http);
   }
 
   private static int width(CliEnvironment env) {
