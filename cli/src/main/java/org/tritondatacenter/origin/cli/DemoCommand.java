@@ -43,6 +43,13 @@ final class DemoCommand implements Callable<Integer> {
   /** The commit the demo stamps its images with. */
   static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
+  /**
+   * Jetty's logger, held so its level sticks: the local Triton's start-up notes would bury the
+   * demo's own output.
+   */
+  private static final java.util.logging.Logger JETTY =
+      java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
   @ParentCommand TritonOriginCommand root;
 
   @Option(
@@ -76,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     Path file = env.workingDir().resolve(images).normalize();
     ImagesJsonReader.strict().read(file);
     String imagesJson = Files.readString(file, StandardCharsets.UTF_8);
+    JETTY.setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("triton-origin-demo-");
     long started = System.nanoTime();
     ScaledClock clock = ScaledClock.create(timeScale);

@@ -8,6 +8,7 @@ import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressState;
 import org.tritondatacenter.origin.events.Event;
 
 /**
@@ -17,6 +18,11 @@ import org.tritondatacenter.origin.events.Event;
  * state, or when a phase ends.
  */
 final class TerminalProgress implements Progress {
+  private static final String SPINNER = "|/-\\";
+
+  /** Transfers smaller than this get no bar. */
+  private static final long SMALL = 1024 * 1024;
+
   private final PrintStream out;
   private final int width;
   private final Map<String, ProgressBar> transfers = new LinkedHashMap<>();
@@ -49,6 +55,10 @@ final class TerminalProgress implements Progress {
   }
 
   private void transfer(Event.Transfer e) {
+    if (e.total() >= 0 && e.total() < SMALL) {
+      // A manifest or a checksum file is done before a bar could show anything.
+      return;
+    }
     ProgressBar bar = transfers.get(e.subject());
     if (bar == null || e.done() < bar.getCurrent()) {
       if (bar != null) {
@@ -74,7 +84,11 @@ final class TerminalProgress implements Progress {
     String key = e.resource() + " " + e.id();
     ProgressBar bar = waits.get(key);
     if (bar == null) {
-      bar = builder(Texts.resource(e)).setInitialMax(-1).hideEta().build();
+      bar =
+          builder(Texts.resource(e))
+              .setInitialMax(-1)
+              .setRenderer(TerminalProgress::waitLine)
+              .build();
       waits.put(key, bar);
     }
     String seen = e.lastSeen() == null ? "no answer yet" : e.lastSeen();
@@ -84,6 +98,16 @@ final class TerminalProgress implements Progress {
       bar.close();
       waits.remove(key);
     }
+  }
+
+  /**
+   * Draws a wait as a spinner and its status: a bar and a count mean nothing for a state change,
+   * and the time shown is the operation's own, from the event.
+   */
+  private static String waitLine(ProgressState state, int maxLength) {
+    char spin = SPINNER.charAt((int) (state.getElapsedAfterStart().toMillis() / 250 % 4));
+    String line = spin + " " + state.getTaskName() + ": " + state.getExtraMessage();
+    return line.length() > maxLength ? line.substring(0, Math.max(0, maxLength)) : line;
   }
 
   private ProgressBarBuilder builder(String task) {
