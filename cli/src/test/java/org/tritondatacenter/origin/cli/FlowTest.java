@@ -134,6 +134,71 @@ class FlowTest {
     assertThat(run(cli, "export").status()).isZero();
   }
 
+  @Test
+  void publish_fromAnotherImgapiToThePublicOne_copiesThePublishedImages(LocalTriton t)
+      throws IOException {
+    Cli cli = FlowFixture.cli(dir, t);
+    String ts = "20250121T000000Z";
+    run(
+        cli,
+        FlowTest.concat(
+            new String[] {"build", "--only", "triton-origin-x86_64-24.4.1"},
+            FlowFixture.stamp(ts)));
+    run(cli, "export");
+    Cli.Result dev = run(cli, "publish", "--channel", "dev", "--json");
+    String uuid = Json.mapper().readTree(dev.out()).path("images").path(0).path("uuid").asText();
+
+    Cli.Result copy =
+        run(
+            cli,
+            "publish",
+            "--source-imgapi-url",
+            t.imgapiUrl().toString(),
+            "--source-imgapi-user",
+            t.account(),
+            "--uuids",
+            uuid,
+            "--imgapi",
+            "public",
+            "--make-public",
+            "--json");
+
+    assertThat(copy.status()).as(copy.toString()).isZero();
+    assertThat(Json.mapper().readTree(copy.out()).path("images").path(0).path("result").asText())
+        .isEqualTo("published");
+    Cli.Result listed = run(cli, "list", "--imgapi", "public", "--name", "triton-origin-");
+    assertThat(listed.out()).contains(uuid);
+  }
+
+  @Test
+  void prune_keepingOnePerName_listsThenRemovesTheOlderBuildsAndImages(LocalTriton t)
+      throws IOException {
+    Cli cli = FlowFixture.cli(dir, t);
+    String[] only = {"--only", "triton-origin-x86_64-24.4.1"};
+    for (String ts : new String[] {"20250122T000000Z", "20250123T000000Z"}) {
+      assertThat(
+              run(cli, concat(concat(new String[] {"build"}, only), FlowFixture.stamp(ts)))
+                  .status())
+          .isZero();
+      assertThat(run(cli, "export").status()).isZero();
+      assertThat(run(cli, "publish", "--channel", "experimental").status()).isZero();
+    }
+
+    Cli.Result listed = run(cli, "prune", "--keep", "1");
+    Cli.Result deleted = run(cli, "prune", "--keep", "1", "--delete", "--json");
+    Cli.Result remaining =
+        run(cli, "list", "--channel", "experimental", "--all", "--name", "triton-origin-");
+
+    assertThat(listed.status()).as(listed.toString()).isZero();
+    assertThat(listed.out()).contains("master-20250122T000000Z", "master-20250123T000000Z");
+    assertThat(listed.err()).contains("--delete");
+    assertThat(deleted.status()).as(deleted.toString()).isZero();
+    assertThat(Json.mapper().readTree(deleted.out()).path("deleted").asBoolean()).isTrue();
+    assertThat(remaining.out())
+        .contains(FlowFixture.version("20250123T000000Z"))
+        .doesNotContain(FlowFixture.version("20250122T000000Z"));
+  }
+
   static String[] concat(String[] a, String[] b) {
     String[] all = new String[a.length + b.length];
     System.arraycopy(a, 0, all, 0, a.length);
