@@ -75,10 +75,12 @@ final class GcCommand extends ServiceCommand {
     if (!Files.exists(file)) {
       return live;
     }
-    try (FileRunRecordStore store = FileRunRecordStore.open(file)) {
+    try {
       // Nobody holds the lock: whatever the record says, no process is running it.
+      FileRunRecordStore.open(file).close();
       return live;
     } catch (TritonException e) {
+      // Held by another process (or unreadable): leave its build alone, the safe side.
       try {
         live.add(Files.readString(file, StandardCharsets.UTF_8));
       } catch (IOException unreadable) {
