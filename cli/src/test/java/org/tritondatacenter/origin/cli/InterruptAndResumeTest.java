@@ -48,14 +48,17 @@ class InterruptAndResumeTest {
   }
 
   @Test
-  void build_receivingSigint_cleansUpAndExitsOneThirty(LocalTriton t) throws Exception {
+  void build_receivingSigintTwice_cleansUpExitsOneThirtyAndKeepsTheStateFileWhole(LocalTriton t)
+      throws Exception {
     Cli cli = FlowFixture.buildCli(dir, t);
     Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {
       await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
-      Process kill =
-          new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
-      assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 2; i++) {
+        Process kill =
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     } finally {
       process.destroyForcibly();
@@ -65,6 +68,11 @@ class InterruptAndResumeTest {
     assertThat(process.exitValue()).as(log).isEqualTo(ExitCodes.INTERRUPTED);
     assertThat(log).contains("interrupted", "Cleanup ran");
     assertThat(t.cloud().undeletedMachines()).isEmpty();
+    Path state = cli.work.resolve(".triton-origin/state.json");
+    assertThat(Json.mapper().readTree(Files.readString(state)).path("schema").asInt()).isEqualTo(1);
+    Cli.Result again =
+        cli.run(FlowTest.concat(new String[] {"build"}, FlowFixture.stamp("20250120T000000Z")));
+    assertThat(again.err()).contains("unfinished build");
   }
 
   @Test
