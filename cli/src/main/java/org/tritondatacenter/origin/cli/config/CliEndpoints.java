@@ -1,15 +1,17 @@
 package org.tritondatacenter.origin.cli.config;
 
+import static org.tritondatacenter.origin.cli.config.Settings.pick;
+import static org.tritondatacenter.origin.cli.config.Settings.tls;
+import static org.tritondatacenter.origin.cli.config.Settings.url;
+
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.auth.SigningKey;
-import org.tritondatacenter.origin.http.TlsSettings;
+import org.tritondatacenter.origin.cli.config.Settings.Setting;
 import org.tritondatacenter.origin.runner.EndpointResolver;
 import org.tritondatacenter.origin.runner.ResolvedEndpoint;
 
@@ -50,7 +52,7 @@ public final class CliEndpoints implements EndpointResolver {
   private final ConnectionFlags flags;
   private final TritonProfiles profiles;
   private final KeyLoader keys;
-  private final boolean signedImgapi;
+  private final ImgapiSettings imgapis;
   private final Map<String, ResolvedEndpoint> resolved = new ConcurrentHashMap<>();
   private volatile TritonProfile profile;
 
@@ -65,7 +67,7 @@ public final class CliEndpoints implements EndpointResolver {
     this.flags = flags;
     this.profiles = new TritonProfiles(env, home);
     this.keys = new KeyLoader(env, home, workingDir, prompt);
-    this.signedImgapi = signedImgapi;
+    this.imgapis = new ImgapiSettings(this.env, flags, keys, signedImgapi);
   }
 
   /**
@@ -129,10 +131,10 @@ public final class CliEndpoints implements EndpointResolver {
   private ResolvedEndpoint lookUp(Service service, String name) {
     if (service == Service.IMGAPI) {
       return switch (name) {
-        case DEFAULT -> imgapi();
-        case SOURCE -> otherImgapi(SOURCE, flags.sourceImgapi(), null, false);
+        case DEFAULT -> imgapis.resolveDefault();
+        case SOURCE -> imgapis.resolveOther(SOURCE, flags.sourceImgapi(), null, false);
         case PUBLIC ->
-            otherImgapi(
+            imgapis.resolveOther(
                 PUBLIC, flags.publicImgapi(), env.first("TRITON_ORIGIN_PUBLIC_IMGAPI_URL"), true);
         default ->
             throw new ConfigException(
@@ -223,161 +225,4 @@ public final class CliEndpoints implements EndpointResolver {
           e);
     }
   }
-
-  private ResolvedEndpoint imgapi() {
-    ServiceFlags f = flags.imgapi();
-    Setting url = pick(f.url(), "--imgapi-url", env.first("UPDATES_IMGADM_URL"));
-    if (url == null) {
-      url = new Setting(UPDATES_URL, "the default of UPDATES_IMGADM_URL");
-    }
-    Setting user = pick(f.login(), "--imgapi-user", env.first("UPDATES_IMGADM_USER"));
-    EnvValues.Found channel = env.first("UPDATES_IMGADM_CHANNEL");
-    Boolean insecure = f.insecure() != null ? f.insecure() : env.bool("UPDATES_IMGADM_INSECURE");
-    URI uri = url(Service.IMGAPI, url.value(), url.source());
-    if (user == null) {
-      if (signedImgapi) {
-        throw new ConfigException(
-            "IMGAPI "
-                + uri
-                + " needs a user to change images: set UPDATES_IMGADM_USER or give --imgapi-user");
-      }
-      return new ResolvedEndpoint(
-          Service.IMGAPI,
-          DEFAULT,
-          uri,
-          "anonymous",
-          null,
-          null,
-          tls(Boolean.TRUE.equals(insecure)),
-          channel == null ? null : channel.value());
-    }
-    Setting identity = imgapiIdentity(f);
-    SigningKey key = keys.load(identity.value(), "the IMGAPI key (" + identity.source() + ")");
-    return new ResolvedEndpoint(
-        Service.IMGAPI,
-        DEFAULT,
-        uri,
-        user.value(),
-        null,
-        key,
-        tls(Boolean.TRUE.equals(insecure)),
-        channel == null ? null : channel.value());
-  }
-
-  private Setting imgapiIdentity(ServiceFlags f) {
-    Setting identity = pick(f.key(), "--imgapi-identity", null);
-    if (identity == null) {
-      identity = pick(flags.identity(), "--identity", env.first("UPDATES_IMGADM_IDENTITY"));
-    }
-    // updates-imgadm's own default when no identity is configured.
-    return identity != null ? identity : new Setting("~/.ssh/id_rsa", "the default identity");
-  }
-
-  /**
-   * Resolves the source or public IMGAPI. The public one is written to, so its user and key fall
-   * back to the default IMGAPI's; the source is only read, anonymously unless a user is given.
-   */
-  private ResolvedEndpoint otherImgapi(
-      String name, ServiceFlags f, EnvValues.Found urlVariable, boolean writable) {
-    String flagPrefix = "--" + name + "-imgapi-";
-    Setting url = pick(f.url(), flagPrefix + "url", urlVariable);
-    if (url == null) {
-      throw new ConfigException(
-          "the "
-              + name
-              + " IMGAPI has no URL: give "
-              + flagPrefix
-              + "url"
-              + (name.equals(PUBLIC) ? " or set TRITON_ORIGIN_PUBLIC_IMGAPI_URL" : ""));
-    }
-    URI uri = url(Service.IMGAPI, url.value(), url.source());
-    Boolean insecure =
-        f.insecure() != null
-            ? f.insecure()
-            : flags.imgapi().insecure() != null
-                ? flags.imgapi().insecure()
-                : env.bool("UPDATES_IMGADM_INSECURE");
-    Setting user = pick(f.login(), flagPrefix + "user", null);
-    if (user == null && writable) {
-      user = pick(flags.imgapi().login(), "--imgapi-user", env.first("UPDATES_IMGADM_USER"));
-    }
-    if (user == null) {
-      if (writable) {
-        throw new ConfigException(
-            "the "
-                + name
-                + " IMGAPI "
-                + uri
-                + " needs a user: give "
-                + flagPrefix
-                + "user (or set UPDATES_IMGADM_USER)");
-      }
-      return new ResolvedEndpoint(
-          Service.IMGAPI,
-          name,
-          uri,
-          "anonymous",
-          null,
-          null,
-          tls(Boolean.TRUE.equals(insecure)),
-          null);
-    }
-    Setting identity = pick(f.key(), flagPrefix + "identity", null);
-    if (identity == null) {
-      identity = imgapiIdentity(flags.imgapi());
-    }
-    SigningKey key =
-        keys.load(identity.value(), "the " + name + " IMGAPI key (" + identity.source() + ")");
-    return new ResolvedEndpoint(
-        Service.IMGAPI,
-        name,
-        uri,
-        user.value(),
-        null,
-        key,
-        tls(Boolean.TRUE.equals(insecure)),
-        null);
-  }
-
-  private static Setting pick(String flagValue, String flag, EnvValues.Found variable) {
-    if (flagValue != null && !flagValue.isBlank()) {
-      return new Setting(flagValue.strip(), flag);
-    }
-    return variable == null ? null : new Setting(variable.value(), variable.variable());
-  }
-
-  private static TlsSettings tls(boolean insecure) {
-    return insecure ? TlsSettings.insecureSkipVerify() : TlsSettings.DEFAULT;
-  }
-
-  /** Parses a service URL, naming where it came from when it is not one. */
-  static URI url(Service service, String value, String source) {
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      uri = null;
-    }
-    String scheme =
-        uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri == null
-        || !(scheme.equals("https") || scheme.equals("http"))
-        || uri.getHost() == null
-        || uri.getRawQuery() != null
-        || uri.getRawUserInfo() != null) {
-      throw new ConfigException(
-          "the "
-              + service
-              + " URL '"
-              + value
-              + "' (from "
-              + source
-              + ") is not a usable URL; give one such as https://host.example.com, without a"
-              + " user name, query or fragment");
-    }
-    return uri;
-  }
-
-  /** A value and the flag, variable or profile it came from. */
-  private record Setting(String value, String source) {}
 }
