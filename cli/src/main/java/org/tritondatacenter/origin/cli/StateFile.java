@@ -32,12 +32,10 @@ final class StateFile implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FileRunRecordStore store;
-  private final InterruptSafeStore safeStore;
   private final RecordKeeper keeper;
 
   private StateFile(FileRunRecordStore store, RecordKeeper keeper) {
     this.store = store;
-    this.safeStore = new InterruptSafeStore(store);
     this.keeper = keeper;
   }
 
@@ -101,7 +99,7 @@ final class StateFile implements AutoCloseable {
 
   /** Returns the store core keeps the record in; its saves survive Ctrl-C. */
   RunRecordStore store() {
-    return safeStore;
+    return store;
   }
 
   /** Returns the file, for messages. */
@@ -147,7 +145,6 @@ final class StateFile implements AutoCloseable {
 
   @Override
   public void close() {
-    safeStore.close();
     store.close();
   }
 }
