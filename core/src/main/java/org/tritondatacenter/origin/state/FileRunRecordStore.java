@@ -1,5 +1,8 @@
 package org.tritondatacenter.origin.state;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -7,7 +10,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -70,9 +72,13 @@ public final class FileRunRecordStore implements RunRecordStore, AutoCloseable {
 
   @Override
   public Optional<String> load() {
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
+    // Read through a plain stream too, so an interrupted thread can still read the record.
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (FileNotFoundException e) {
+      if (Files.exists(file)) {
+        throw new TritonException("cannot read the state file " + file + ": " + e.getMessage(), e);
+      }
       return Optional.empty();
     } catch (IOException e) {
       throw new TritonException("cannot read the state file " + file + ": " + e.getMessage(), e);
@@ -99,9 +105,11 @@ public final class FileRunRecordStore implements RunRecordStore, AutoCloseable {
   private void write(String json) {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, json, StandardCharsets.UTF_8);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.force(true);
+      // A FileOutputStream, not an NIO channel: a channel closes itself when the thread is
+      // interrupted, and the record must still be saved while an abort is being cleaned up.
+      try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+        out.write(json.getBytes(StandardCharsets.UTF_8));
+        out.getFD().sync();
       }
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -48,4 +48,19 @@ class FileRunRecordStoreTest {
       assertThat(again.file()).isEqualTo(file.toAbsolutePath());
     }
   }
+
+  @Test
+  void save_onAnInterruptedThread_stillSavesAndKeepsTheInterrupt() {
+    try (FileRunRecordStore store = FileRunRecordStore.open(dir.resolve("run.json"))) {
+      Thread.currentThread().interrupt();
+      try {
+        store.save("{\"schema\":1}");
+
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(store.load()).contains("{\"schema\":1}");
+    }
+  }
 }
