@@ -1,6 +1,7 @@
 package org.tritondatacenter.origin.cli;
 
 import java.util.concurrent.Callable;
+import org.tritondatacenter.origin.cli.config.ConfigException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,29 @@ abstract class ServiceCommand implements Callable<Integer> {
    * @param signedImgapi true when the command changes IMGAPI, which then needs a user
    */
   Session session(boolean signedImgapi) {
-    return new Session(env(), connection.flags(), signedImgapi, root.verbose);
+    return new Session(env(), connection.flags(), signedImgapi, root.verbose, allowInsecureHttp());
+  }
+
+  /**
+   * Returns true when the user allowed plain HTTP to other hosts, by flag or by {@code
+   * TRITON_ORIGIN_ALLOW_INSECURE_HTTP} (1 or true).
+   */
+  boolean allowInsecureHttp() {
+    if (root.allowInsecureHttp) {
+      return true;
+    }
+    String name = "TRITON_ORIGIN_ALLOW_INSECURE_HTTP";
+    String value = env().env().get(name);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip()) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default ->
+          throw new ConfigException(
+              name + " is '" + value.strip() + "'; set it to 1 or true, 0 or false, or unset it");
+    };
   }
 
   ParseResult parsed() {

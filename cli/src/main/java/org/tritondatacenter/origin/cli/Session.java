@@ -27,7 +27,12 @@ final class Session implements AutoCloseable {
   private final Progress progress;
   private final HttpConfig http;
 
-  Session(CliEnvironment env, ConnectionFlags flags, boolean signedImgapi, boolean verbose) {
+  Session(
+      CliEnvironment env,
+      ConnectionFlags flags,
+      boolean signedImgapi,
+      boolean verbose,
+      boolean allowInsecureHttp) {
     this.env = env;
     this.endpoints =
         CliEndpoints.create(
@@ -38,6 +43,7 @@ final class Session implements AutoCloseable {
             .clock(env.clock())
             .sleeper(env.sleeper())
             .userAgent("triton-origin/" + VersionProvider.version())
+            .allowInsecureHttp(allowInsecureHttp)
             .listener(progress);
     ProxySettings proxy = ProxySettings.fromEnvironment(env.env());
     if (proxy.isConfigured()) {

@@ -45,6 +45,15 @@ final class TritonOriginCommand implements Runnable {
               + " and signed-URL signatures are redacted.")
   boolean verbose;
 
+  @Option(
+      names = "--allow-insecure-http",
+      scope = ScopeType.INHERIT,
+      description =
+          "Allow plain http:// endpoint URLs on hosts other than this machine"
+              + " (TRITON_ORIGIN_ALLOW_INSECURE_HTTP); requests, signatures and image files then"
+              + " cross the network unencrypted. Loopback URLs never need it.")
+  boolean allowInsecureHttp;
+
   TritonOriginCommand(CliEnvironment env) {
     this.env = env;
   }

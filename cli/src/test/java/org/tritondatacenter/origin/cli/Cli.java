@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tritondatacenter.origin.testsupport.SuiteSecretGuard;
 import org.tritondatacenter.origin.wait.ScaledClock;
 
 /**
@@ -54,6 +55,9 @@ final class Cli {
       b.time(clock, clock);
     }
     int status = Main.execute(args, b.build());
+    // What the command printed, --json output included, must show no secret.
+    SuiteSecretGuard.record(out.toString());
+    SuiteSecretGuard.record(err.toString());
     return new Result(status, out.toString(), err.toString());
   }
 }

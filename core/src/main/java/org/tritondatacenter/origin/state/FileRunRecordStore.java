@@ -85,24 +85,8 @@ public final class FileRunRecordStore implements RunRecordStore, AutoCloseable {
     }
   }
 
-  /**
-   * Saves the record. File channels are interruptible: a write on an interrupted thread would close
-   * the channel and fail, losing the very save that records an abort. The interrupt flag is
-   * therefore cleared while the file is written and set again afterwards.
-   */
   @Override
   public void save(String json) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      write(json);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private void write(String json) {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       // A FileOutputStream, not an NIO channel: a channel closes itself when the thread is

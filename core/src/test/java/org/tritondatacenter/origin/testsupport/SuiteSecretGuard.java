@@ -82,6 +82,11 @@ public final class SuiteSecretGuard
     }
   }
 
+  /** Returns true while a test runs under the guard: proof that JUnit registered it. */
+  public static boolean guarding() {
+    return !RUNNING.isEmpty();
+  }
+
   /** Returns a listener that hands each event's text to the running guard. */
   public static EventListener events() {
     return event -> record(String.valueOf(event));

@@ -34,6 +34,11 @@ class SuiteSecretGuardTest {
   }
 
   @Test
+  void everyTest_runsUnderTheGuardWithoutAskingForIt() {
+    assertThat(SuiteSecretGuard.guarding()).isTrue();
+  }
+
+  @Test
   void localTritonKeyPrinted_failsTheTestWithoutShowingTheKey() {
     List<Throwable> failures = failures(run(GuardFixtures.PrintsTritonKey.class));
 
