@@ -51,15 +51,17 @@ class BodyReplayTest {
     triton
         .faults()
         .add(Fault.when(ServiceKind.IMGAPI, "AddImageFile").status(408, "RequestTimeout", "slow"));
+    // Small enough to be sent whole before the 408, which is then read, not a broken pipe.
+    int size = 16 * 1024;
     ServerErrorRetryTest.Counted source =
-        new ServerErrorRetryTest.Counted(ByteSource.ofBytes(Payloads.bytes(SIZE, 11), "file"));
+        new ServerErrorRetryTest.Counted(ByteSource.ofBytes(Payloads.bytes(size, 11), "file"));
 
     TritonApiException e =
         catchThrowableOfType(
             TritonApiException.class,
             () ->
                 imgapi.addImageFile(
-                    manifest.uuid(), source, Compression.GZIP, null, (long) SIZE, "dev"));
+                    manifest.uuid(), source, Compression.GZIP, null, (long) size, "dev"));
 
     assertThat(e.httpStatus()).isEqualTo(408);
     assertThat(e.getMessage()).contains("AddImageFile", "HTTP 408");

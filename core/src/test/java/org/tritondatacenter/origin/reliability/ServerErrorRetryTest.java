@@ -146,7 +146,9 @@ class ServerErrorRetryTest {
     triton
         .faults()
         .add(Fault.when(call.kind, call.operation).status(status, code(status), "still down"));
-    byte[] bytes = Payloads.bytes(SIZE, status);
+    // Small enough to be sent whole before the early answer, so the last attempt reads that
+    // answer rather than a broken pipe.
+    byte[] bytes = Payloads.bytes(16 * 1024, status);
 
     TritonApiException e =
         catchThrowableOfType(
