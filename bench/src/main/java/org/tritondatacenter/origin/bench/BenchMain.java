@@ -1,0 +1,85 @@
+package org.tritondatacenter.origin.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the benchmarks B1-B8 and prints one Markdown table of results, ratios and verdicts, with the
+ * machine's facts. Transfers run in child processes ({@link ClientMain}) against one local Triton
+ * in bench mode that lives in this process.
+ *
+ * <pre>
+ * bench/run.sh                 # builds, installs node-manta, runs everything
+ * bench/run.sh --only B1,B6    # some rows
+ * bench/run.sh --quick         # small sizes and one run: checks the harness itself
+ * </pre>
+ */
+public final class BenchMain {
+  /** Held so the level set on it stays: Jetty's start and stop lines would drown the progress. */
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+
+  private BenchMain() {}
+
+  /** Runs the benchmarks the arguments select; see {@link BenchOptions#parse}. */
+  public static void main(String[] argv) throws IOException {
+    JETTY.setLevel(Level.WARNING);
+    BenchOptions options = BenchOptions.parse(argv);
+    String command = "bench/run.sh" + (argv.length == 0 ? "" : " " + String.join(" ", argv));
+    String started = Facts.now();
+    String loadBefore = Facts.load();
+    List<Row> rows = new ArrayList<>();
+    boolean transfers =
+        options.runs("B1")
+            || options.runs("B2")
+            || options.runs("B3")
+            || options.runs("B4")
+            || options.runs("B5");
+    if (transfers) {
+      try (BenchEnvironment env = BenchEnvironment.start(options)) {
+        progress("generating " + TransferBench.gib(options.transferBytes()) + " of test data");
+        DataFile file = env.generate("data.bin", options.transferBytes(), 1);
+        if (options.runs("B1") || options.runs("B2") || options.runs("B3")) {
+          progress("B1-B3: uploads and the streaming publish");
+          rows.addAll(new TransferBench(env).run(file));
+        }
+        if (options.runs("B4")) {
+          progress("B4: node-manta mput");
+          rows.add(new MputBench(env).run(file));
+        }
+        if (options.runs("B5")) {
+          progress("B5: memory under -Xmx64m");
+          rows.add(new MemoryBench(env).run());
+        }
+      }
+    }
+    if (options.runs("B6")) {
+      progress("B6: polls per wait");
+      rows.add(new PollBench().run());
+    }
+    if (options.runs("B7")) {
+      rows.add(Row.notRun("B7", "≤ 1.3×", "the build operation is not in this tree yet"));
+    }
+    if (options.runs("B8")) {
+      rows.add(
+          Row.notRun(
+              "B8", "≤ 0.5 s over the bare JVM", "the triton-origin CLI is not in this tree yet"));
+    }
+    String table = ResultsTable.render(command, started, loadBefore, rows);
+    System.out.println();
+    System.out.println(table);
+    if (options.results() != null) {
+      Files.writeString(options.results(), table);
+      progress("table written to " + options.results());
+    }
+    // Child processes are gone; OkHttp's idle threads would keep this JVM up for a while.
+    System.exit(0);
+  }
+
+  static void progress(String message) {
+    System.err.println("[bench " + Facts.now() + ", load " + Facts.load1() + "] " + message);
+  }
+}
