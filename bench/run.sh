@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Only the modules the benchmarks run; tests are CI's job, not this script's.
-./mvnw -B -q -pl bench -am package -DskipTests
+# Only the modules the benchmarks run (the CLI's jar for B8); tests are CI's job, not this
+# script's.
+./mvnw -B -q -pl bench,cli -am package -DskipTests
 
 # B4 compares with node-manta's mput, installed here from the npm registry. npm 11 links no bins,
 # so BenchMain runs node_modules/manta/bin/mput with node directly.
@@ -23,6 +24,7 @@ if [ ! -f "$NODE_DIR/node_modules/manta/bin/mput" ]; then
   fi
 fi
 
+export BENCH_COMMAND="bench/run.sh${*:+ $*}"
 exec java -cp "bench/target/classes:bench/target/lib/*" \
   org.tritondatacenter.origin.bench.BenchMain \
   --work bench/target --results bench/target/results.md "$@"

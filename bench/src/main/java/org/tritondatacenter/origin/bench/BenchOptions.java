@@ -17,6 +17,7 @@ import java.util.Set;
  * @param smallBytes the size B5 compares against
  * @param rows the rows to run, such as {@code B1}; all when empty
  * @param results where the table is written as Markdown, or null
+ * @param cliJar the CLI's runnable jar, for B8
  */
 record BenchOptions(
     Path workDir,
@@ -25,7 +26,8 @@ record BenchOptions(
     long bigBytes,
     long smallBytes,
     Set<String> rows,
-    Path results) {
+    Path results,
+    Path cliJar) {
   static final long GIB = 1024L * 1024 * 1024;
 
   BenchOptions {
@@ -42,7 +44,7 @@ record BenchOptions(
 
   /**
    * Parses {@code --work DIR}, {@code --runs N}, {@code --gib N}, {@code --quick}, {@code --only
-   * B1,B4} and {@code --results FILE}.
+   * B1,B4}, {@code --results FILE} and {@code --cli-jar FILE}.
    */
   static BenchOptions parse(String[] argv) {
     Path work = Path.of("bench/target");
@@ -52,6 +54,7 @@ record BenchOptions(
     long small = 100_000_000L;
     Set<String> rows = new LinkedHashSet<>();
     Path results = null;
+    Path cliJar = Path.of("cli/target/triton-origin.jar");
     for (int i = 0; i < argv.length; i++) {
       String arg = argv[i];
       switch (arg) {
@@ -71,12 +74,13 @@ record BenchOptions(
           }
         }
         case "--results" -> results = Path.of(value(argv, ++i, arg));
+        case "--cli-jar" -> cliJar = Path.of(value(argv, ++i, arg));
         default ->
             throw new IllegalArgumentException(
                 "unknown option '"
                     + arg
                     + "'; use --work DIR, --runs N, --gib N, --quick, --only B1,B2 or"
-                    + " --results FILE");
+                    + " --results FILE, --cli-jar FILE");
       }
     }
     for (String row : rows) {
@@ -84,7 +88,7 @@ record BenchOptions(
         throw new IllegalArgumentException("--only names an unknown row '" + row + "'; use B1-B8");
       }
     }
-    return new BenchOptions(work, runs, transfer, big, small, rows, results);
+    return new BenchOptions(work, runs, transfer, big, small, rows, results, cliJar);
   }
 
   private static String value(String[] argv, int i, String option) {

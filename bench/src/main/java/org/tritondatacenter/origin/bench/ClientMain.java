@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +27,13 @@ public final class ClientMain {
       System.err.println("usage: ClientMain <operation> key=value...");
       System.exit(2);
     }
+    double jvmStart = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+    long prepareStart = System.nanoTime();
     Map<String, String> args = parse(argv);
     String operation = argv[0];
     boolean heap = Boolean.parseBoolean(args.getOrDefault("heap", "false"));
     ClientOperations.Transfer transfer = ClientOperations.prepare(operation, args);
+    double prepare = (System.nanoTime() - prepareStart) / 1e9;
     HeapSampler sampler = heap ? new HeapSampler() : null;
     long start = System.nanoTime();
     long bytes = transfer.run();
@@ -41,7 +45,11 @@ public final class ClientMain {
             .append(" bytes=")
             .append(bytes)
             .append(" mbps=")
-            .append(fmt(bytes / seconds / 1e6));
+            .append(fmt(bytes / seconds / 1e6))
+            .append(" jvmStartSeconds=")
+            .append(fmt(jvmStart))
+            .append(" prepareSeconds=")
+            .append(fmt(prepare));
     if (sampler != null) {
       sampler.close();
       line.append(" heapPeakMiB=")
