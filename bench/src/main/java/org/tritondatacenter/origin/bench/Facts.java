@@ -76,6 +76,15 @@ final class Facts {
     return load().split(" ")[0];
   }
 
+  /** Returns the 1-minute load average as a number, 0 when unreadable. */
+  static double load1Value() {
+    try {
+      return Double.parseDouble(load1());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   private static List<String> lines(Path file) {
     try {
       return Files.readAllLines(file);

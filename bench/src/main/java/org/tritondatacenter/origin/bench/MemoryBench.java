@@ -19,7 +19,7 @@ final class MemoryBench {
   }
 
   Row run() {
-    String load = Facts.load1();
+    Samples load = new Samples("");
     BenchOptions options = env.options();
     String big = "/" + env.triton().account() + "/stor/bench/b5-big";
     String small = "/" + env.triton().account() + "/stor/bench/b5-small";
@@ -32,6 +32,7 @@ final class MemoryBench {
     Samples smallHeap = new Samples("MiB");
     Samples bigRate = new Samples("MB/s");
     for (int i = 0; i < options.runs(); i++) {
+      load.add(Facts.load1Value());
       ProcessResult b = publish(bigObject, big);
       bigRss.add(b.peakRssMib());
       bigHeap.add(b.number("heapAfterGcPeakMiB"));
@@ -64,7 +65,7 @@ final class MemoryBench {
         ratio,
         TARGET,
         verdict,
-        load,
+        load.describe(),
         List.of());
   }
 

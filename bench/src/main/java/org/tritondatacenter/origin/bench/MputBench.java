@@ -37,7 +37,7 @@ final class MputBench {
               + mput
               + "; bench/run.sh installs manta@5.4.2 there with npm");
     }
-    String load = Facts.load1();
+    Samples load = new Samples("");
     String account = env.triton().account();
     Samples ours = new Samples("MB/s");
     Samples oursRss = new Samples("MiB");
@@ -55,6 +55,7 @@ final class MputBench {
             "md5=" + file.md5Base64(),
             "path=/" + account + "/stor/bench/b4-ours");
     for (int i = 0; i < env.options().runs(); i++) {
+      load.add(Facts.load1Value());
       ProcessResult p = env.client(List.of(), "put", args);
       ours.add(file.size() / p.wallSeconds() / 1e6);
       oursRss.add(p.peakRssMib());
@@ -115,7 +116,7 @@ final class MputBench {
         ratio,
         TARGET,
         verdict,
-        load,
+        load.describe(),
         notes);
   }
 

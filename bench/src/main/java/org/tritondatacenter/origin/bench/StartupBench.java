@@ -35,7 +35,7 @@ final class StartupBench {
       return Row.notRun(
           "B8", TARGET, "the CLI jar " + jar + " is missing; build the cli module first");
     }
-    String load = Facts.load1();
+    Samples load = new Samples("");
     Path work = env.options().workDir().toAbsolutePath();
     Path helpArchive = work.resolve("cli-help.jsa");
     Path listArchive = work.resolve("cli-list.jsa");
@@ -50,6 +50,7 @@ final class StartupBench {
     variants.keySet().forEach(v -> first.put(v, new Samples("s")));
     Samples bare = new Samples("s");
     for (int i = 0; i < env.options().runs(); i++) {
+      load.add(Facts.load1Value());
       bare.add(
           env.launcher().runPlain(List.of(java(), "-version"), Map.of(), TIMEOUT).wallSeconds());
       for (Map.Entry<String, List<String>> v : variants.entrySet()) {
@@ -78,7 +79,7 @@ final class StartupBench {
             + ", "
             + Samples.format(overhead)
             + " s over the bare JVM)",
-        load,
+        load.describe(),
         List.of(
             "the ratio is the best variant's time to first request over the bare JVM's start to"
                 + " exit."));

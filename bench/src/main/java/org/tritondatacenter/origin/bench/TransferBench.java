@@ -2,22 +2,31 @@ package org.tritondatacenter.origin.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * B1-B3: the client's uploads and the streaming publish against the limits measured in the same
  * run: R (the same upload with digests off), M and S (one core's MD5 and SHA-1), and curl for
- * context. Variants run interleaved, round after round, so that a burst of load from other work
- * falls on all of them alike.
+ * context. Each round runs every variant once, a digest baseline included, so that a burst of load
+ * from other work falls on the measurement and its baselines alike.
  */
 final class TransferBench {
   private static final String B1_TARGET = "≥ 0.85 × min(R, M)";
   private static final String B2_TARGET = "≥ 0.85 × min(R, S)";
   private static final String B3_TARGET = "≥ 0.6 × min(R, M, S) (CPU-bound)";
 
+  /** The digest baselines hash this much; a rate needs no more, and each run costs seconds. */
+  private static final long DIGEST_BYTES = BenchOptions.GIB;
+
   private final BenchEnvironment env;
   private final BenchOptions options;
   private final Curl curl;
   private final String account;
+
+  private final Samples md5 = new Samples("MB/s");
+  private final Samples sha1 = new Samples("MB/s");
+  private final Samples curlUpload = new Samples("MB/s");
+  private final Samples addRaw = new Samples("MB/s");
 
   TransferBench(BenchEnvironment env) {
     this.env = env;
@@ -29,131 +38,123 @@ final class TransferBench {
   /** Runs the rows of B1-B3 that the options select, uploading {@code file}. */
   List<Row> run(DataFile file) {
     List<Row> rows = new ArrayList<>();
-    String load = Facts.load1();
-    Samples md5 = digest("MD5");
-    Samples sha1 = digest("SHA-1");
-    Samples curlUpload = new Samples("MB/s");
+    boolean b3 = options.runs("B3");
+    if (options.runs("B1") || b3) {
+      rows.add(b1(file));
+    }
+    if (options.runs("B2") || b3) {
+      rows.add(b2(file));
+    }
+    if (b3) {
+      rows.add(b3());
+    }
+    return rows.stream().filter(r -> options.runs(r.id())).toList();
+  }
 
+  private Row b1(DataFile file) {
+    Samples load = new Samples("");
     Samples put = new Samples("MB/s");
     Samples putRaw = new Samples("MB/s");
     Samples putRss = new Samples("MiB");
-    if (options.runs("B1") || options.runs("B3")) {
-      for (int i = 0; i < options.runs(); i++) {
-        BenchMain.progress("B1 run " + (i + 1) + ": putObject, raw PUT, curl -T");
-        ProcessResult p = env.client(List.of(), "put", putArgs(file, "b1-put"));
-        put.add(p.number("mbps"));
-        putRss.add(p.peakRssMib());
-        putRaw.add(env.client(List.of(), "put-raw", putArgs(file, "b1-raw")).number("mbps"));
-        curlUpload.add(curl.upload(file, "/" + account + "/stor/bench/b1-curl"));
-      }
+    for (int i = 0; i < options.runs(); i++) {
+      BenchMain.progress("B1 run " + (i + 1) + ": MD5, putObject, raw PUT, curl -T");
+      load.add(Facts.load1Value());
+      md5.add(digest("MD5"));
+      ProcessResult p = env.client(List.of(), "put", putArgs(file, "b1-put"));
+      put.add(p.number("mbps"));
+      putRss.add(p.peakRssMib());
+      putRaw.add(env.client(List.of(), "put-raw", putArgs(file, "b1-raw")).number("mbps"));
+      curlUpload.add(curl.upload(file, "/" + account + "/stor/bench/b1-curl"));
     }
-    if (options.runs("B1")) {
-      double ratio = put.median() / Math.min(putRaw.median(), md5.median());
-      rows.add(
-          new Row(
-              "B1",
-              "MantaClient.putObject, generated "
-                  + gib(file.size())
-                  + " file, MD5 on the fly: "
-                  + put
-                  + "; client peak RSS "
-                  + putRss,
-              "R (same PUT, digests off) "
-                  + putRaw
-                  + "; M "
-                  + md5
-                  + "; curl -T (context) "
-                  + curlUpload,
-              ratio,
-              B1_TARGET,
-              Row.atLeast(ratio, 0.85),
-              load,
-              List.of()));
-    }
-
-    Samples add = new Samples("MB/s");
-    Samples addRaw = new Samples("MB/s");
-    if (options.runs("B2") || options.runs("B3")) {
-      load = Facts.load1();
-      for (int i = 0; i < options.runs(); i++) {
-        BenchMain.progress("B2 run " + (i + 1) + ": addImageFile, raw PUT");
-        add.add(env.client(List.of(), "add-file", imgapiArgs(file)).number("mbps"));
-        addRaw.add(env.client(List.of(), "add-file-raw", imgapiArgs(file)).number("mbps"));
-      }
-    }
-    if (options.runs("B2")) {
-      double ratio = add.median() / Math.min(addRaw.median(), sha1.median());
-      rows.add(
-          new Row(
-              "B2",
-              "ImgapiClient.addImageFile, " + gib(file.size()) + " file, SHA-1 on the fly: " + add,
-              "R (same PUT, digests off) "
-                  + addRaw
-                  + "; S "
-                  + sha1
-                  + "; curl -T (context, B1's) "
-                  + curlUpload,
-              ratio,
-              B2_TARGET,
-              Row.atLeast(ratio, 0.85),
-              load,
-              List.of()));
-    }
-
-    if (options.runs("B3")) {
-      load = Facts.load1();
-      String source = "/" + account + "/stor/bench/b3-synthetic";
-      DataFile object = env.synthetic(source, options.transferBytes(), 3);
-      Samples publish = new Samples("MB/s");
-      Samples pipe = new Samples("MB/s");
-      for (int i = 0; i < options.runs(); i++) {
-        BenchMain.progress("B3 run " + (i + 1) + ": streaming publish, curl | curl");
-        publish.add(env.client(List.of(), "publish", publishArgs(object, source)).number("mbps"));
-        pipe.add(curl.pipe(object, source, "/" + account + "/stor/bench/b3-curl"));
-      }
-      double limit = Math.min(addRaw.median(), Math.min(md5.median(), sha1.median()));
-      double ratio = publish.median() / limit;
-      rows.add(
-          new Row(
-              "B3",
-              "Manta → IMGAPI streaming publish of a "
-                  + gib(object.size())
-                  + " synthetic object (MD5 out, SHA-1 in): "
-                  + publish,
-              "R (IMGAPI PUT, digests off, B2's) "
-                  + addRaw
-                  + "; M "
-                  + md5
-                  + "; S "
-                  + sha1
-                  + "; curl GET | curl PUT (context) "
-                  + pipe,
-              ratio,
-              B3_TARGET,
-              Row.atLeast(ratio, 0.6),
-              load,
-              List.of()));
-    }
-    return rows;
+    double ratio = put.median() / Math.min(putRaw.median(), md5.median());
+    return new Row(
+        "B1",
+        "MantaClient.putObject, generated "
+            + gib(file.size())
+            + " file, MD5 on the fly: "
+            + put
+            + "; client peak RSS "
+            + putRss,
+        "R (same PUT, digests off) " + putRaw + "; M " + md5 + "; curl -T (context) " + curlUpload,
+        ratio,
+        B1_TARGET,
+        Row.atLeast(ratio, 0.85),
+        load.describe(),
+        List.of());
   }
 
-  /** Measures one core's digest rate in a child JVM: baseline M or S. */
-  private Samples digest(String algorithm) {
-    Samples samples = new Samples("MB/s");
+  private Row b2(DataFile file) {
+    Samples load = new Samples("");
+    Samples add = new Samples("MB/s");
     for (int i = 0; i < options.runs(); i++) {
-      BenchMain.progress(algorithm + " run " + (i + 1) + ": one core, in memory");
-      ProcessResult result =
-          env.launcher()
-              .runChecked(
-                  Launcher.java(
-                      List.of(),
-                      ClientMain.class.getName(),
-                      List.of("digest", "alg=" + algorithm, "bytes=" + options.transferBytes())),
-                  java.util.Map.of(),
-                  BenchEnvironment.TRANSFER_TIMEOUT);
-      samples.add(result.number("mbps"));
+      BenchMain.progress("B2 run " + (i + 1) + ": SHA-1, addImageFile, raw PUT");
+      load.add(Facts.load1Value());
+      sha1.add(digest("SHA-1"));
+      add.add(env.client(List.of(), "add-file", imgapiArgs(file)).number("mbps"));
+      addRaw.add(env.client(List.of(), "add-file-raw", imgapiArgs(file)).number("mbps"));
     }
-    return samples;
+    double ratio = add.median() / Math.min(addRaw.median(), sha1.median());
+    return new Row(
+        "B2",
+        "ImgapiClient.addImageFile, " + gib(file.size()) + " file, SHA-1 on the fly: " + add,
+        "R (same PUT, digests off) "
+            + addRaw
+            + "; S "
+            + sha1
+            + "; curl -T (context, B1's) "
+            + curlUpload,
+        ratio,
+        B2_TARGET,
+        Row.atLeast(ratio, 0.85),
+        load.describe(),
+        List.of());
+  }
+
+  /** Needs the baselines B1 and B2 measured: M, S and the IMGAPI endpoint's R. */
+  private Row b3() {
+    Samples load = new Samples("");
+    String source = "/" + account + "/stor/bench/b3-synthetic";
+    DataFile object = env.synthetic(source, options.transferBytes(), 3);
+    Samples publish = new Samples("MB/s");
+    Samples pipe = new Samples("MB/s");
+    for (int i = 0; i < options.runs(); i++) {
+      BenchMain.progress("B3 run " + (i + 1) + ": streaming publish, curl | curl");
+      load.add(Facts.load1Value());
+      publish.add(env.client(List.of(), "publish", publishArgs(object, source)).number("mbps"));
+      pipe.add(curl.pipe(object, source, "/" + account + "/stor/bench/b3-curl"));
+    }
+    double limit = Math.min(addRaw.median(), Math.min(md5.median(), sha1.median()));
+    double ratio = publish.median() / limit;
+    return new Row(
+        "B3",
+        "Manta → IMGAPI streaming publish of a "
+            + gib(object.size())
+            + " synthetic object (MD5 out, SHA-1 in): "
+            + publish,
+        "R (IMGAPI PUT, digests off, B2's) "
+            + addRaw
+            + "; M "
+            + md5
+            + "; S "
+            + sha1
+            + " (B1's and B2's); curl GET | curl PUT (context) "
+            + pipe,
+        ratio,
+        B3_TARGET,
+        Row.atLeast(ratio, 0.6),
+        load.describe(),
+        List.of());
+  }
+
+  /** Measures one core's digest rate in a child JVM, once: baseline M or S. */
+  private double digest(String algorithm) {
+    List<String> args = List.of("digest", "alg=" + algorithm, "bytes=" + DIGEST_BYTES);
+    return env.launcher()
+        .runChecked(
+            Launcher.java(List.of(), ClientMain.class.getName(), args),
+            Map.of(),
+            BenchEnvironment.TRANSFER_TIMEOUT)
+        .number("mbps");
   }
 
   private List<String> putArgs(DataFile file, String name) {
