@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.tritondatacenter.origin.testkit.http.TestkitServer;
 
 /**
  * Runs the local Triton standalone until it is stopped (Ctrl-C or SIGTERM).
@@ -18,6 +24,10 @@ import java.util.concurrent.CountDownLatch;
  * for the options.
  */
 public final class Main {
+  // Held here because java.util.logging keeps loggers only weakly: a configured logger nobody
+  // references may be collected and lose its level.
+  private static final Logger REQUEST_LOGGER = Logger.getLogger(TestkitServer.class.getName());
+
   private Main() {}
 
   /** Starts the local Triton and blocks until the process is stopped. */
@@ -47,6 +57,9 @@ public final class Main {
       out.print(StandaloneOptions.usage());
       return 0;
     }
+    if (parsed.verbose()) {
+      logRequests();
+    }
     LocalTriton triton;
     try {
       triton = LocalTriton.start(parsed.options());
@@ -55,37 +68,62 @@ public final class Main {
       return 1;
     }
     List<String> lines = exportLines(triton, parsed.options().home());
-    lines.forEach(out::println);
-    out.println("# ready");
-    out.flush();
     if (parsed.envFile() != null) {
+      // Written before "# ready", so whoever waits for that line finds the file complete.
       try {
         Files.write(parsed.envFile(), lines, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        err.println("triton-origin simulator: cannot write " + parsed.envFile() + ": " + e);
+        triton.close();
+        err.println("triton-origin simulator: --env-file " + parsed.envFile() + ": " + e);
+        return 2;
       }
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    if (block) {
+      // Registered before "# ready": whoever waits for that line may stop the process at once.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    triton.close();
+                    err.println("local Triton stopped");
+                    err.flush();
+                    stopped.countDown();
+                  },
+                  "testkit-shutdown"));
+    }
+    lines.forEach(out::println);
+    out.println("# ready");
+    out.flush();
     err.println(
         "local Triton ready: CloudAPI " + triton.cloudApiUrl() + ", Manta " + triton.mantaUrl());
     if (!block) {
       triton.close();
       return 0;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  triton.close();
-                  stopped.countDown();
-                },
-                "testkit-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** Logs one line per answered request on standard error, where the other logs go. */
+  private static void logRequests() {
+    REQUEST_LOGGER.setLevel(Level.FINE);
+    ConsoleHandler handler = new ConsoleHandler();
+    handler.setLevel(Level.FINE);
+    // Warnings still reach the default handler; this one adds only the request lines.
+    handler.setFilter(r -> r.getLevel() == Level.FINE);
+    handler.setFormatter(
+        new Formatter() {
+          @Override
+          public String format(LogRecord record) {
+            return "request " + formatMessage(record) + System.lineSeparator();
+          }
+        });
+    REQUEST_LOGGER.addHandler(handler);
   }
 
   static List<String> exportLines(LocalTriton triton, Path home) {

@@ -114,6 +114,15 @@ final class Seeder {
     }
   }
 
+  /**
+   * Checks that an images.json can seed a datacenter.
+   *
+   * @throws IllegalArgumentException naming the entry and field that is wrong
+   */
+  static void check(String imagesJson) {
+    entries(imagesJson);
+  }
+
   private static List<Entry> entries(String imagesJson) {
     JsonNode root;
     try {

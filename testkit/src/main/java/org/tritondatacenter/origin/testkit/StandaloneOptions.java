@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.tritondatacenter.origin.testkit.auth.Accounts;
 
 /** Parses the standalone mode's command-line options into {@link LocalTritonOptions}. */
-record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean help) {
+record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean verbose, boolean help) {
 
   static String usage() {
     return """
@@ -28,6 +30,7 @@ record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean help)
           --require-tls-writes      refuse Manta writes over plain HTTP, as Manta does
           --time-scale N            run simulated durations N times faster than real time
           --no-snaplinks            act like a mantav2 server without snaplinks
+          --verbose                 log every request on standard error (signatures redacted)
           --bench-mode              BENCHMARKS ONLY: echo the client's digests, compute none
           --unauthenticated-listener
                                     BENCHMARKS ONLY: an extra Manta port needing no signature
@@ -40,6 +43,7 @@ record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean help)
     LocalTritonOptions.Builder b = LocalTritonOptions.builder();
     Path home = null;
     Path envFile = null;
+    boolean verbose = false;
     boolean help = false;
     Deque<String> queue = new ArrayDeque<>(java.util.List.of(args));
     while (!queue.isEmpty()) {
@@ -51,11 +55,12 @@ record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean help)
         case "--env-file" -> envFile = Path.of(value(arg, queue));
         case "--authorized-key" -> b.authorizedKey(readKey(Path.of(value(arg, queue))));
         case "--sub-user" -> b.subUser(value(arg, queue));
-        case "--seed" -> b.seedImagesJson(read(Path.of(value(arg, queue)), "--seed"));
+        case "--seed" -> b.seedImagesJson(readSeed(Path.of(value(arg, queue))));
         case "--tls" -> b.tls(true);
         case "--require-tls-writes" -> b.requireTlsWrites(true);
         case "--time-scale" -> b.clock(ScaledJavaClock.create(number(arg, value(arg, queue))));
         case "--no-snaplinks" -> b.snaplinks(false);
+        case "--verbose", "-v" -> verbose = true;
         case "--bench-mode" -> b.benchMode(true);
         case "--unauthenticated-listener" -> b.unauthenticatedListener(true);
         case "--discard" -> b.storage(StorageMode.DISCARD);
@@ -69,7 +74,7 @@ record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean help)
         throw new UncheckedIOException(e);
       }
     }
-    return new StandaloneOptions(b.home(home).build(), envFile, help);
+    return new StandaloneOptions(b.home(home).build(), envFile, verbose, help);
   }
 
   private static String value(String option, Deque<String> queue) {
@@ -98,7 +103,24 @@ record StandaloneOptions(LocalTritonOptions options, Path envFile, boolean help)
       throw new IllegalArgumentException(
           "--authorized-key " + file + " is not an OpenSSH public key (.pub) file");
     }
+    try {
+      // Registering on a scratch registry checks the key fully, so a bad file is named here
+      // rather than failing the start.
+      new Accounts("check", kind -> Instant.now()).addKey("check", null, line);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--authorized-key " + file + ": " + e.getMessage(), e);
+    }
     return line;
+  }
+
+  private static String readSeed(Path file) {
+    String text = read(file, "--seed");
+    try {
+      Seeder.check(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--seed " + file + ": " + e.getMessage(), e);
+    }
+    return text;
   }
 
   private static String read(Path file, String option) {

@@ -2,6 +2,7 @@ package org.tritondatacenter.origin.testkit.auth;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +93,16 @@ public final class Accounts implements AuthProvider {
                     k.key().sha256Fingerprint(),
                     k.key().line()))
         .toList();
+  }
+
+  @Override
+  public Map<String, String> publicKeys(String account, String subUser) {
+    if (!accountExists(account) || (subUser != null && !subUserExists(account, subUser))) {
+      return Map.of();
+    }
+    Map<String, String> lines = new LinkedHashMap<>();
+    identity(account, subUser).keys().forEach(k -> lines.put(k.name(), k.key().line()));
+    return lines;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import org.tritondatacenter.origin.testkit.http.Exchange;
 import org.tritondatacenter.origin.testkit.http.Json;
 
@@ -25,9 +26,18 @@ record Call(Exchange exchange, String login, ApiVersion version, Params params, 
     sendBytes(status, "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Answers with a bare string, as CloudAPI answers a single metadata value or tag. */
-  void sendText(String text) {
-    sendBytes(200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Answers with a single metadata value or tag. restify picks the formatter from {@code Accept}: a
+   * client asking for JSON (node-triton sends {@code application/json} and parses the answer) gets
+   * a JSON string, any other client the bare text.
+   */
+  void sendValue(Object value) {
+    String accept = exchange.header("Accept");
+    if (accept != null && accept.toLowerCase(Locale.ROOT).contains("json")) {
+      send(200, value);
+    } else {
+      sendBytes(200, "text/plain", String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private void sendBytes(int status, String type, byte[] bytes) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.SimulatorContext;
 import org.tritondatacenter.origin.testkit.cloudapi.guest.GuestControl;
+import org.tritondatacenter.origin.testkit.http.AuthProvider;
 import org.tritondatacenter.origin.testkit.http.ServiceHandler;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
 import org.tritondatacenter.origin.testkit.manta.MantaStore;
@@ -41,6 +42,7 @@ public final class CloudApiSimulator {
     String computeNode = CloudState.uuidFor("compute-node-0");
     CloudRoutes routes = new CloudRoutes(context);
     new InfoEndpoints(context, state).register(routes);
+    new AccountEndpoints(context).register(routes);
     new ImageEndpoints(
             state,
             new CreateImageFromMachine(context, state),
@@ -66,7 +68,8 @@ public final class CloudApiSimulator {
 
   /** Returns the UUID of an account login, as image {@code owner} fields show it. */
   public static String accountUuid(String login) {
-    return CloudState.uuidFor("account " + login);
+    // The same derivation as the identities' own, so CloudAPI and IMGAPI agree on owners.
+    return AuthProvider.derivedAccountUuid(login).toString();
   }
 
   /** Returns the UUID of the local Triton's account. */

@@ -48,7 +48,7 @@ final class MachineDataEndpoints {
     if (value == null) {
       throw ApiError.notFound("ResourceNotFound", "metadata key " + key + " not found");
     }
-    call.sendText(value);
+    call.sendValue(value);
   }
 
   private void deleteMetadata(Call call, String key) {
@@ -66,6 +66,6 @@ final class MachineDataEndpoints {
     if (value == null) {
       throw ApiError.notFound("ResourceNotFound", "tag " + tag + " not found");
     }
-    call.sendText(String.valueOf(value));
+    call.sendValue(value);
   }
 }

@@ -1,6 +1,7 @@
 package org.tritondatacenter.origin.testkit.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,10 +31,28 @@ public interface AuthProvider {
   boolean subUserExists(String account, String subUser);
 
   /**
+   * Returns the OpenSSH public-key lines registered on an account (sub-user null) or sub-user, by
+   * CloudAPI key name, in the order they were added. CloudAPI's ListKeys and GetKey show them.
+   *
+   * @return the keys, or an empty map when there are none or this provider keeps no keys
+   */
+  default Map<String, String> publicKeys(String account, String subUser) {
+    return Map.of();
+  }
+
+  /**
    * Returns the stable UUID of an account. It is derived from the login alone, so every provider
    * and every run agree on it.
    */
   default UUID accountUuid(String account) {
+    return derivedAccountUuid(account);
+  }
+
+  /**
+   * Returns the UUID every simulated service shows for an account login (image owners, ping,
+   * GetAccount), derived from the login so it is stable across runs.
+   */
+  static UUID derivedAccountUuid(String account) {
     return UUID.nameUUIDFromBytes(
         ("triton-origin-testkit:account:" + account).getBytes(StandardCharsets.UTF_8));
   }

@@ -232,6 +232,15 @@ public final class Exchange {
     record.principal(principal);
   }
 
+  /**
+   * Records who signed a request that its handler verified itself, such as a Manta pre-signed URL
+   * (whose route lets the request through without an {@code Authorization} header), so that {@link
+   * #principal()} and the request log name the signer instead of showing an anonymous request.
+   */
+  public void verifiedBy(Principal principal) {
+    principal(principal);
+  }
+
   /** Returns the checksum fault to apply to this request's answer (Manta and IMGAPI uploads). */
   public Fault.Checksum checksumFault() {
     return checksumFault;

@@ -69,13 +69,21 @@ public record RequestRecord(
         + redact(pathAndQuery)
         + " -> "
         + status
-        + (principal == null ? " anonymous" : " by " + principal.account())
+        + (principal == null ? " anonymous" : " by " + signer(principal))
         + (authFailure == null ? "" : " auth-failed: " + authFailure)
         + (fault == null ? "" : " fault: " + fault)
         + " in="
         + requestBytes
         + " out="
         + responseBytes;
+  }
+
+  private static String signer(Principal principal) {
+    String who =
+        principal.isSubUser()
+            ? principal.account() + "/" + principal.subUser()
+            : principal.account();
+    return principal.keyFingerprint() == null ? who : who + " key " + principal.keyFingerprint();
   }
 
   /** Collects a record while the request is handled. */

@@ -55,7 +55,9 @@ final class Access {
       return new Principal(path.login(), null, null);
     }
     if (isSignedUrl(exchange)) {
-      return manta.context.auth().verifySignedUrl(exchange);
+      Principal signer = manta.context.auth().verifySignedUrl(exchange);
+      exchange.verifiedBy(signer);
+      return signer;
     }
     return exchange.principal();
   }

@@ -138,7 +138,7 @@ final class CloudApiHarness implements AutoCloseable {
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
     b.header("Accept", "application/json");
     for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
+      b.setHeader(headers[i], headers[i + 1]);
     }
     return b;
   }

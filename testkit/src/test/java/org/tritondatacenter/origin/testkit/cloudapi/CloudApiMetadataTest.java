@@ -34,9 +34,9 @@ class CloudApiMetadataTest {
   }
 
   @Test
-  void getMetadata_answersThePlainValue_or404() {
-    Answer value = h.get(path + "/metadata/color");
-    Answer missing = h.get(path + "/metadata/size");
+  void getMetadata_acceptingText_answersThePlainValue_or404() {
+    Answer value = h.get(path + "/metadata/color", "Accept", "text/plain");
+    Answer missing = h.get(path + "/metadata/size", "Accept", "text/plain");
 
     assertThat(value.status()).isEqualTo(200);
     assertThat(value.body()).isEqualTo("blue");
@@ -45,12 +45,21 @@ class CloudApiMetadataTest {
   }
 
   @Test
+  void getMetadata_acceptingJson_answersAJsonString() {
+    Answer value = h.get(path + "/metadata/color", "Accept", "application/json");
+
+    assertThat(value.status()).isEqualTo(200);
+    assertThat(value.header("Content-Type")).startsWith("application/json");
+    assertThat(value.json()).isEqualTo("blue");
+  }
+
+  @Test
   void updateMetadata_mergesAndAnswersAllMetadata() {
     Answer a = h.post(path + "/metadata", Map.of("color", "red", "shape", "round", "n", 3));
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.map()).isEqualTo(Map.of("color", "red", "shape", "round", "n", "3"));
-    assertThat(h.get(path + "/metadata/shape").body()).isEqualTo("round");
+    assertThat(h.get(path + "/metadata/shape").json()).isEqualTo("round");
   }
 
   @Test
@@ -66,7 +75,7 @@ class CloudApiMetadataTest {
   @Test
   void tags_listAndGet() {
     assertThat(h.get(path + "/tags").map()).isEqualTo(Map.of("role", "db"));
-    assertThat(h.get(path + "/tags/role").body()).isEqualTo("db");
+    assertThat(h.get(path + "/tags/role").json()).isEqualTo("db");
     assertError(h.get(path + "/tags/owner"), 404, "ResourceNotFound", "owner");
   }
 

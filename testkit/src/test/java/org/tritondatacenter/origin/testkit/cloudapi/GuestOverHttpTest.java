@@ -41,7 +41,8 @@ class GuestOverHttpTest {
   }
 
   private String metadata(String id, String key) {
-    CloudApiHarness.Answer a = h.get("/my/machines/" + id + "/metadata/" + key);
+    CloudApiHarness.Answer a =
+        h.get("/my/machines/" + id + "/metadata/" + key, "Accept", "text/plain");
     return a.status() == 200 ? a.body() : null;
   }
 

@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin.testkit.cloudapi;
 
+import java.util.Map;
 import java.util.Set;
 import org.tritondatacenter.origin.testkit.http.ApiError;
 import org.tritondatacenter.origin.testkit.http.AuthProvider;
@@ -14,6 +15,12 @@ import org.tritondatacenter.origin.testkit.http.ServiceKind;
  */
 final class TestAuth implements AuthProvider {
   private static final Set<String> ACCOUNTS = Set.of("alice", "bob");
+
+  /** Alice's one key, named {@code laptop}; {@code ssh-keygen -l -E md5} gives its fingerprint. */
+  static final String ALICE_KEY =
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIN6E0ZzigIwDfg3brh7iXqyt3IIWjRUFjA+FWHfgChfN alice@laptop";
+
+  static final String ALICE_KEY_MD5 = "dc:19:82:9e:bc:73:a4:d0:e3:37:9d:6f:9d:de:06:5c";
 
   @Override
   public Authenticator authenticator(ServiceKind kind) {
@@ -36,5 +43,10 @@ final class TestAuth implements AuthProvider {
   @Override
   public boolean subUserExists(String account, String subUser) {
     return false;
+  }
+
+  @Override
+  public Map<String, String> publicKeys(String account, String subUser) {
+    return account.equals("alice") && subUser == null ? Map.of("laptop", ALICE_KEY) : Map.of();
   }
 }

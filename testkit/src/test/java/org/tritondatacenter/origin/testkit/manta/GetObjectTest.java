@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tritondatacenter.origin.testkit.http.Fault;
+import org.tritondatacenter.origin.testkit.http.RequestRecord;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
 
 class GetObjectTest {
@@ -243,6 +244,23 @@ class GetObjectTest {
 
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo(TEXT);
+  }
+
+  @Test
+  void signedUrl_valid_isLoggedWithItsSigner() throws Exception {
+    long expires = Instant.now().getEpochSecond() + 300;
+    String url =
+        "/alice/stor/o?algorithm=RSA-SHA256&expires="
+            + expires
+            + "&keyId=%2Falice%2Fkeys%2Ffp&signature=good";
+    f.log.clear();
+
+    f.client.send(
+        HttpRequest.newBuilder(f.base.resolve(url)).build(), HttpResponse.BodyHandlers.ofString());
+
+    RequestRecord get = f.log.operation("GetObject").get(0);
+    assertThat(get.verified()).isTrue();
+    assertThat(get.principal().account()).isEqualTo("alice");
   }
 
   @Test

@@ -45,6 +45,16 @@ class PutObjectTest {
   }
 
   @Test
+  void putObject_nameWithPercentSign_isStoredUnderTheDecodedName() throws Exception {
+    // Manta names may hold any character but '/': a '%' travels as %25.
+    HttpResponse<String> put = f.put("/alice/stor/d/50%25%20done.txt", "half");
+
+    assertThat(put.statusCode()).isEqualTo(204);
+    assertThat(f.manta.exists("/alice/stor/d/50% done.txt")).isTrue();
+    assertThat(f.get("/alice/stor/d/50%25%20done.txt").body()).isEqualTo("half");
+  }
+
+  @Test
   void putObject_headersGiven_storesTypeDurabilityAndUserHeaders() throws Exception {
     f.put(
         "/alice/stor/d/o.json",
