@@ -132,12 +132,25 @@ final class StreamingBody extends RequestBody {
     }
   }
 
+  /**
+   * Fills {@code buffer} as far as the source allows and returns the byte count, or -1 at its end.
+   * A network source (another download) returns a few KiB per read; passing such slivers on one by
+   * one would cost a hand-over to the digest thread and a socket write each.
+   */
   private int readSource(InputStream in, byte[] buffer) throws SourceFailure {
+    int filled = 0;
     try {
-      return in.read(buffer);
+      while (filled < buffer.length) {
+        int n = in.read(buffer, filled, buffer.length - filled);
+        if (n == -1) {
+          break;
+        }
+        filled += n;
+      }
     } catch (IOException e) {
       throw new SourceFailure("cannot read " + source.describe() + ": " + e.getMessage(), e);
     }
+    return filled == 0 ? -1 : filled;
   }
 
   /** A failure of the local source rather than the network: retrying would not help. */

@@ -128,6 +128,53 @@ class StreamingUploadTest {
   }
 
   @Test
+  void upload_sourceReturningSlivers_sendsEveryByteWithTheRightDigest() throws Exception {
+    byte[] content = random(300 * 1024 + 17);
+    AtomicInteger reads = new AtomicInteger();
+    ByteSource trickle =
+        new ByteSource() {
+          @Override
+          public InputStream open() {
+            // A network stream hands out a few KiB per read; this one at most 1000 bytes.
+            return new ByteArrayInputStream(content) {
+              @Override
+              public synchronized int read(byte[] b, int off, int len) {
+                reads.incrementAndGet();
+                return super.read(b, off, Math.min(len, 1000));
+              }
+            };
+          }
+
+          @Override
+          public long size() {
+            return content.length;
+          }
+
+          @Override
+          public String describe() {
+            return "manta:/alice/stor/image.zfs.gz";
+          }
+        };
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    Digests sent;
+    try (ApiResponse response =
+        client()
+            .open(
+                ApiRequest.put("AddImageFile")
+                    .body(trickle, "application/octet-stream")
+                    .digests(DigestAlgorithm.SHA1)
+                    .build())) {
+      sent = response.sent();
+    }
+
+    assertThat(sent.bytes()).isEqualTo(content.length);
+    assertThat(sent.sha1()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(content));
+    assertThat(server.takeRequest().getBody().toByteArray()).isEqualTo(content);
+    assertThat(reads.get()).isGreaterThan(content.length / 1000);
+  }
+
+  @Test
   void sourceFailingMidway_leavesNoDigestThreadBehind() {
     byte[] content = random(4 * 1024 * 1024);
     ByteSource failing =
