@@ -42,7 +42,8 @@ public final class StepRunner {
   private static StepHandler handler(Step step) {
     // Each operation's handler joins here as the operation lands.
     return switch (step) {
-      case TRITON_ORIGIN_BUILD, MANTA_EXPORT, IMGADM_PUBLISH, IMGADM_CHANNEL_ADD -> null;
+      case TRITON_ORIGIN_BUILD -> new BuildStepHandler();
+      case MANTA_EXPORT, IMGADM_PUBLISH, IMGADM_CHANNEL_ADD -> null;
     };
   }
 }
