@@ -114,13 +114,29 @@ final class BenchEnvironment implements AutoCloseable {
     }
   }
 
-  /** Runs a client process ({@link ClientMain}) with these JVM options and arguments. */
+  /**
+   * Runs a client process ({@link ClientMain}) with these JVM options and arguments. The CPU time
+   * this process (the local Triton, otherwise idle) spent meanwhile is added as {@code
+   * serverCpuSeconds}.
+   */
   ProcessResult client(List<String> jvmOptions, String operation, List<String> args) {
     List<String> all = new ArrayList<>(List.of(operation));
     all.addAll(identity());
     all.addAll(args);
-    return launcher.runChecked(
-        Launcher.java(jvmOptions, ClientMain.class.getName(), all), Map.of(), TRANSFER_TIMEOUT);
+    double before = ownCpuSeconds();
+    ProcessResult result =
+        launcher.runChecked(
+            Launcher.java(jvmOptions, ClientMain.class.getName(), all), Map.of(), TRANSFER_TIMEOUT);
+    return result.with("serverCpuSeconds", ownCpuSeconds() - before);
+  }
+
+  /** Returns the CPU time this process has used, or NaN where the platform does not tell. */
+  static double ownCpuSeconds() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(d -> d.toNanos() / 1e9)
+        .orElse(Double.NaN);
   }
 
   /** Deletes the generated files and stops the local Triton. */

@@ -35,9 +35,11 @@ public final class ClientMain {
     ClientOperations.Transfer transfer = ClientOperations.prepare(operation, args);
     double prepare = (System.nanoTime() - prepareStart) / 1e9;
     HeapSampler sampler = heap ? new HeapSampler() : null;
+    double cpuBefore = BenchEnvironment.ownCpuSeconds();
     long start = System.nanoTime();
     long bytes = transfer.run();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = BenchEnvironment.ownCpuSeconds() - cpuBefore;
     StringBuilder line =
         new StringBuilder(Launcher.RESULT_PREFIX)
             .append("seconds=")
@@ -46,6 +48,8 @@ public final class ClientMain {
             .append(bytes)
             .append(" mbps=")
             .append(fmt(bytes / seconds / 1e6))
+            .append(" cpuSeconds=")
+            .append(fmt(cpu))
             .append(" jvmStartSeconds=")
             .append(fmt(jvmStart))
             .append(" prepareSeconds=")

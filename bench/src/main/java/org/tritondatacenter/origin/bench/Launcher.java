@@ -102,7 +102,8 @@ final class Launcher {
           lines,
           resultValues(lines),
           Double.isNaN(wall) ? launcherSeconds : wall,
-          TimeReport.peakRssKib(timeLines));
+          TimeReport.peakRssKib(timeLines),
+          TimeReport.cpuSeconds(timeLines));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
     } catch (InterruptedException e) {

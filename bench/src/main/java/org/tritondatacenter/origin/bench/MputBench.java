@@ -46,6 +46,8 @@ final class MputBench {
     Samples plain = new Samples("MB/s");
     Samples plainRss = new Samples("MiB");
     Samples startup = new Samples("s");
+    Samples oursCpu = new Samples("s");
+    Samples md5Cpu = new Samples("s");
     Samples lean = new Samples("MB/s");
     Samples leanRss = new Samples("MiB");
     List<String> args =
@@ -60,12 +62,14 @@ final class MputBench {
       ours.add(file.size() / p.wallSeconds() / 1e6);
       oursRss.add(p.peakRssMib());
       startup.add(p.wallSeconds() - p.number("seconds"));
+      oursCpu.add(p.cpuSeconds());
       ProcessResult l = env.client(LEAN_JVM, "put", args);
       lean.add(file.size() / l.wallSeconds() / 1e6);
       leanRss.add(l.peakRssMib());
       ProcessResult m = mput(file, "/" + account + "/stor/bench/b4-mput-md5", true);
       md5.add(file.size() / m.wallSeconds() / 1e6);
       md5Rss.add(m.peakRssMib());
+      md5Cpu.add(m.cpuSeconds());
       ProcessResult n = mput(file, "/" + account + "/stor/bench/b4-mput", false);
       plain.add(file.size() / n.wallSeconds() / 1e6);
       plainRss.add(n.peakRssMib());
@@ -86,7 +90,11 @@ final class MputBench {
         "times whole processes (JVM or node start to exit), so both sides pay their start-up;"
             + " the JVM's start, key loading and client set-up took "
             + startup
-            + " of each run.");
+            + " of each run; CPU time of the whole process (user + system): ours "
+            + oursCpu
+            + ", mput -m "
+            + md5Cpu
+            + ".");
     notes.add(
         "the same upload in a JVM started with "
             + String.join(" ", LEAN_JVM)

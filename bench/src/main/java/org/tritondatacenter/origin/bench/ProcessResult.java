@@ -12,13 +12,15 @@ import java.util.Map;
  * @param values the {@code key=value} pairs of the last {@code RESULT} line, if any
  * @param wallSeconds elapsed wall-clock time from {@code time -v}, or from the launcher
  * @param peakRssKib the maximum resident set size, or -1 when not measured
+ * @param cpuSeconds user plus system CPU time from {@code time -v}, or NaN when not measured
  */
 record ProcessResult(
     int exitCode,
     List<String> output,
     Map<String, String> values,
     double wallSeconds,
-    long peakRssKib) {
+    long peakRssKib,
+    double cpuSeconds) {
 
   ProcessResult {
     output = List.copyOf(output);
@@ -33,6 +35,13 @@ record ProcessResult(
           "the measured process printed no " + key + "; its output:\n" + tail());
     }
     return Double.parseDouble(value);
+  }
+
+  /** Returns a copy with one more value, such as one measured around the process. */
+  ProcessResult with(String key, double value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(values);
+    more.put(key, Double.toString(value));
+    return new ProcessResult(exitCode, output, more, wallSeconds, peakRssKib, cpuSeconds);
   }
 
   double peakRssMib() {

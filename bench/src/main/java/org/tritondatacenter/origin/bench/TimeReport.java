@@ -9,6 +9,8 @@ import java.util.List;
 final class TimeReport {
   private static final String RSS = "Maximum resident set size (kbytes):";
   private static final String ELAPSED = "Elapsed (wall clock) time (h:mm:ss or m:ss):";
+  private static final String USER = "User time (seconds):";
+  private static final String SYSTEM = "System time (seconds):";
 
   private TimeReport() {}
 
@@ -32,6 +34,21 @@ final class TimeReport {
       }
     }
     return Double.NaN;
+  }
+
+  /** Returns user plus system CPU time in seconds, or NaN when the report has no such lines. */
+  static double cpuSeconds(List<String> lines) {
+    double user = Double.NaN;
+    double system = Double.NaN;
+    for (String line : lines) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith(USER)) {
+        user = Double.parseDouble(trimmed.substring(USER.length()).trim());
+      } else if (trimmed.startsWith(SYSTEM)) {
+        system = Double.parseDouble(trimmed.substring(SYSTEM.length()).trim());
+      }
+    }
+    return user + system;
   }
 
   /** Parses {@code h:mm:ss}, {@code m:ss} or {@code m:ss.ss} into seconds. */

@@ -56,6 +56,8 @@ final class TransferBench {
     Samples put = new Samples("MB/s");
     Samples putRaw = new Samples("MB/s");
     Samples putRss = new Samples("MiB");
+    CpuBudget putCpu = new CpuBudget();
+    CpuBudget rawCpu = new CpuBudget();
     for (int i = 0; i < options.runs(); i++) {
       BenchMain.progress("B1 run " + (i + 1) + ": MD5, putObject, raw PUT, curl -T");
       load.add(Facts.load1Value());
@@ -63,7 +65,10 @@ final class TransferBench {
       ProcessResult p = env.client(List.of(), "put", putArgs(file, "b1-put"));
       put.add(p.number("mbps"));
       putRss.add(p.peakRssMib());
-      putRaw.add(env.client(List.of(), "put-raw", putArgs(file, "b1-raw")).number("mbps"));
+      putCpu.add(p);
+      ProcessResult raw = env.client(List.of(), "put-raw", putArgs(file, "b1-raw"));
+      putRaw.add(raw.number("mbps"));
+      rawCpu.add(raw);
       curlUpload.add(curl.upload(file, "/" + account + "/stor/bench/b1-curl"));
     }
     double ratio = put.median() / Math.min(putRaw.median(), md5.median());
@@ -80,18 +85,34 @@ final class TransferBench {
         B1_TARGET,
         Row.atLeast(ratio, 0.85),
         load.describe(),
-        List.of());
+        cpuNotes(putCpu, rawCpu));
+  }
+
+  private static List<String> cpuNotes(CpuBudget measured, CpuBudget raw) {
+    int cores = Facts.cores();
+    return List.of(
+        "CPU of the measured transfer: "
+            + measured.describe(cores)
+            + "; of R: "
+            + raw.describe(cores)
+            + ".");
   }
 
   private Row b2(DataFile file) {
     Samples load = new Samples("");
     Samples add = new Samples("MB/s");
+    CpuBudget addCpu = new CpuBudget();
+    CpuBudget rawCpu = new CpuBudget();
     for (int i = 0; i < options.runs(); i++) {
       BenchMain.progress("B2 run " + (i + 1) + ": SHA-1, addImageFile, raw PUT");
       load.add(Facts.load1Value());
       sha1.add(digest("SHA-1"));
-      add.add(env.client(List.of(), "add-file", imgapiArgs(file)).number("mbps"));
-      addRaw.add(env.client(List.of(), "add-file-raw", imgapiArgs(file)).number("mbps"));
+      ProcessResult a = env.client(List.of(), "add-file", imgapiArgs(file));
+      add.add(a.number("mbps"));
+      addCpu.add(a);
+      ProcessResult raw = env.client(List.of(), "add-file-raw", imgapiArgs(file));
+      addRaw.add(raw.number("mbps"));
+      rawCpu.add(raw);
     }
     double ratio = add.median() / Math.min(addRaw.median(), sha1.median());
     return new Row(
@@ -107,7 +128,7 @@ final class TransferBench {
         B2_TARGET,
         Row.atLeast(ratio, 0.85),
         load.describe(),
-        List.of());
+        cpuNotes(addCpu, rawCpu));
   }
 
   /** Needs the baselines B1 and B2 measured: M, S and the IMGAPI endpoint's R. */
@@ -117,10 +138,13 @@ final class TransferBench {
     DataFile object = env.synthetic(source, options.transferBytes(), 3);
     Samples publish = new Samples("MB/s");
     Samples pipe = new Samples("MB/s");
+    CpuBudget publishCpu = new CpuBudget();
     for (int i = 0; i < options.runs(); i++) {
       BenchMain.progress("B3 run " + (i + 1) + ": streaming publish, curl | curl");
       load.add(Facts.load1Value());
-      publish.add(env.client(List.of(), "publish", publishArgs(object, source)).number("mbps"));
+      ProcessResult p = env.client(List.of(), "publish", publishArgs(object, source));
+      publish.add(p.number("mbps"));
+      publishCpu.add(p);
       pipe.add(curl.pipe(object, source, "/" + account + "/stor/bench/b3-curl"));
     }
     double limit = Math.min(addRaw.median(), Math.min(md5.median(), sha1.median()));
@@ -143,7 +167,7 @@ final class TransferBench {
         B3_TARGET,
         Row.atLeast(ratio, 0.6),
         load.describe(),
-        List.of());
+        List.of("CPU of the publish: " + publishCpu.describe(Facts.cores()) + "."));
   }
 
   /** Measures one core's digest rate in a child JVM, once: baseline M or S. */
