@@ -7,6 +7,7 @@ import org.tritondatacenter.origin.cloudapi.CloudApiClient;
 import org.tritondatacenter.origin.http.Endpoint;
 import org.tritondatacenter.origin.http.HttpConfig;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
+import org.tritondatacenter.origin.manta.MantaClient;
 
 /**
  * Builds the typed clients from resolved endpoints, so every step signs and checks TLS the same
@@ -41,6 +42,22 @@ final class Clients {
               .withTls(e.tls());
     }
     return ImgapiClient.create(endpoint, config);
+  }
+
+  /** Returns a Manta client that can also sign URLs, with the same key, for IMGAPI to fetch. */
+  static MantaClient manta(ResolvedEndpoint e, HttpConfig config) {
+    requireService(e, Service.MANTA);
+    requireKey(e);
+    HttpSigner signer = HttpSigner.create(Service.MANTA, e.login(), e.subUser(), e.key(), false);
+    Endpoint endpoint =
+        Endpoint.signed(Service.MANTA, e.url(), e.login(), e.subUser(), signer::authorization)
+            .withTls(e.tls());
+    return MantaClient.create(endpoint, config, signer);
+  }
+
+  /** Returns true when the endpoint is served over https. */
+  static boolean isHttps(ResolvedEndpoint e) {
+    return "https".equalsIgnoreCase(e.url().getScheme());
   }
 
   private static void requireService(ResolvedEndpoint e, Service service) {

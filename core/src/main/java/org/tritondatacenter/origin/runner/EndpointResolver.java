@@ -10,6 +10,13 @@ import org.tritondatacenter.origin.Service;
 @FunctionalInterface
 public interface EndpointResolver {
   /**
+   * The name under which an adapter offers a public-mode IMGAPI (an images server), if it has one.
+   * Export reads an origin's {@code min_platform} there when the default IMGAPI lacks it; an
+   * adapter without one throws for this name, as for any unknown endpoint.
+   */
+  String PUBLIC_IMGAPI = "public";
+
+  /**
    * Resolves one endpoint.
    *
    * @param service the kind of service wanted

@@ -43,7 +43,9 @@ public final class StepRunner {
     // Each operation's handler joins here as the operation lands.
     return switch (step) {
       case TRITON_ORIGIN_BUILD -> new BuildStepHandler();
-      case MANTA_EXPORT, IMGADM_PUBLISH, IMGADM_CHANNEL_ADD -> null;
+      case MANTA_EXPORT -> new ExportHandler();
+      case IMGADM_PUBLISH -> new PublishHandler();
+      case IMGADM_CHANNEL_ADD -> new ChannelAddHandler();
     };
   }
 }
