@@ -16,7 +16,8 @@ import org.tritondatacenter.origin.testkit.http.RequestRecord;
  * IMGAPI ListImages; the moment it arrives is the local Triton's own record of it. Three ways to
  * start the CLI are timed: a plain {@code java -jar}, the same with {@code -XX:+UseSerialGC} and an
  * application class-data archive (AppCDS) made from a {@code --help} run, as a launcher script
- * makes it, and one made from a {@code list} run, which also covers the classes of a request.
+ * makes it, one made from a {@code list} run, which also covers the classes of a request, and that
+ * one with the C1 compiler alone.
  */
 final class StartupBench {
   static final String TARGET = "≤ 0.5 s over the bare JVM";
@@ -46,6 +47,10 @@ final class StartupBench {
     variants.put("java -jar", List.of());
     variants.put("SerialGC + AppCDS of --help", cds(helpArchive));
     variants.put("SerialGC + AppCDS of list", cds(listArchive));
+    // A short command spends much of its start compiling; C1 alone compiles less, sooner.
+    List<String> c1 = new ArrayList<>(cds(listArchive));
+    c1.add("-XX:TieredStopAtLevel=1");
+    variants.put("the same, C1 only", c1);
     Map<String, Samples> first = new LinkedHashMap<>();
     variants.keySet().forEach(v -> first.put(v, new Samples("s")));
     Samples bare = new Samples("s");
