@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +37,7 @@ public final class BenchMain {
     String started = Facts.now();
     String loadBefore = Facts.load();
     List<Row> rows = new ArrayList<>();
-    Row b8 = null;
+    List<Row> b8 = List.of();
     boolean transfers =
         options.runs("B1")
             || options.runs("B2")
@@ -51,35 +52,41 @@ public final class BenchMain {
           DataFile file = env.generate("data.bin", options.transferBytes(), 1);
           if (options.runs("B1") || options.runs("B2") || options.runs("B3")) {
             progress("B1-B3: uploads and the streaming publish");
-            rows.addAll(new TransferBench(env).run(file));
+            rows.addAll(
+                guarded(
+                    List.of("B1", "B2", "B3"), options, () -> new TransferBench(env).run(file)));
           }
           if (options.runs("B4")) {
             progress("B4: node-manta mput");
-            rows.add(new MputBench(env).run(file));
+            rows.addAll(
+                guarded(List.of("B4"), options, () -> List.of(new MputBench(env).run(file))));
           }
           file.delete();
         }
         if (options.runs("B5")) {
           progress("B5: memory under -Xmx64m");
-          rows.add(new MemoryBench(env).run());
+          rows.addAll(guarded(List.of("B5"), options, () -> List.of(new MemoryBench(env).run())));
         }
         if (options.runs("B8")) {
           progress("B8: CLI start to first request");
-          b8 = new StartupBench(env, options.cliJar()).run();
+          b8 =
+              guarded(
+                  List.of("B8"),
+                  options,
+                  () -> List.of(new StartupBench(env, options.cliJar()).run()));
         }
       }
     }
     if (options.runs("B6")) {
       progress("B6: polls per wait");
-      rows.add(new PollBench().run());
+      rows.addAll(guarded(List.of("B6"), options, () -> List.of(new PollBench().run())));
     }
     if (options.runs("B7")) {
       progress("B7: parallel builds");
-      rows.add(new BuildBench().run(options.runs()));
+      rows.addAll(
+          guarded(List.of("B7"), options, () -> List.of(new BuildBench().run(options.runs()))));
     }
-    if (b8 != null) {
-      rows.add(b8);
-    }
+    rows.addAll(b8);
     String table = ResultsTable.render(command, started, loadBefore, rows);
     System.out.println();
     System.out.println(table);
@@ -89,6 +96,22 @@ public final class BenchMain {
     }
     // Child processes are gone; OkHttp's idle threads would keep this JVM up for a while.
     System.exit(0);
+  }
+
+  /**
+   * Runs the rows {@code ids} and returns them; when they fail, returns each as not measured with
+   * the reason and prints the trace, so one broken row does not cost the whole table.
+   */
+  static List<Row> guarded(List<String> ids, BenchOptions options, Supplier<List<Row>> rows) {
+    try {
+      return rows.get();
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      return ids.stream()
+          .filter(options::runs)
+          .map(id -> Row.notRun(id, Row.target(id), "failed: " + e.getMessage()))
+          .toList();
+    }
   }
 
   static void progress(String message) {

@@ -9,7 +9,6 @@ import java.util.List;
  * sampler ({@link HeapSampler}).
  */
 final class MemoryBench {
-  static final String TARGET = "RSS ratio ≤ 1.1×; heap in use ≤ 32 MiB";
   private static final List<String> SMALL_HEAP = List.of("-Xmx64m");
 
   private final BenchEnvironment env;
@@ -63,7 +62,7 @@ final class MemoryBench {
             + ", heap in use after GC "
             + smallHeap,
         ratio,
-        TARGET,
+        Row.target("B5"),
         verdict,
         load.describe(),
         List.of());

@@ -14,7 +14,6 @@ import java.util.Map;
  * would time them, and their peak RSS comes from {@code time -v}.
  */
 final class MputBench {
-  static final String TARGET = "≥ 1.5× mput -m; peak RSS ≤ mput -m's";
 
   /** JVM options a launcher script could use for a lean client: small heap, simple collector. */
   static final List<String> LEAN_JVM = List.of("-XX:+UseSerialGC", "-Xmx64m");
@@ -32,7 +31,7 @@ final class MputBench {
     if (!Files.isRegularFile(mput)) {
       return Row.notRun(
           "B4",
-          TARGET,
+          Row.target("B4"),
           "node-manta is not installed at "
               + mput
               + "; bench/run.sh installs manta@5.4.2 there with npm");
@@ -122,7 +121,7 @@ final class MputBench {
             + ", peak RSS "
             + plainRss,
         ratio,
-        TARGET,
+        Row.target("B4"),
         verdict,
         load.describe(),
         notes);

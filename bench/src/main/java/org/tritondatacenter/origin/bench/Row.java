@@ -2,6 +2,7 @@ package org.tritondatacenter.origin.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One line of the results table.
@@ -25,8 +26,25 @@ record Row(
     String load,
     List<String> notes) {
 
+  /** The target of each row, as the performance budget sets it. */
+  static final Map<String, String> TARGETS =
+      Map.of(
+          "B1", "≥ 0.85 × min(R, M)",
+          "B2", "≥ 0.85 × min(R, S)",
+          "B3", "≥ 0.6 × min(R, M, S) (CPU-bound)",
+          "B4", "≥ 1.5× mput -m; peak RSS ≤ mput -m's",
+          "B5", "RSS ratio ≤ 1.1×; heap in use ≤ 32 MiB",
+          "B6", "≤ 40 requests, against 600",
+          "B7", "≤ 1.3×",
+          "B8", "≤ 0.5 s over the bare JVM");
+
   Row {
     notes = List.copyOf(notes);
+  }
+
+  /** Returns the target of row {@code id}. */
+  static String target(String id) {
+    return TARGETS.getOrDefault(id, "?");
   }
 
   /** A row that could not be measured in this run, and why. */

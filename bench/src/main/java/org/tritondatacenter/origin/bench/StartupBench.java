@@ -20,7 +20,6 @@ import org.tritondatacenter.origin.testkit.http.RequestRecord;
  * one with the C1 compiler alone.
  */
 final class StartupBench {
-  static final String TARGET = "≤ 0.5 s over the bare JVM";
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private final BenchEnvironment env;
@@ -34,7 +33,7 @@ final class StartupBench {
   Row run() {
     if (!Files.isRegularFile(jar)) {
       return Row.notRun(
-          "B8", TARGET, "the CLI jar " + jar + " is missing; build the cli module first");
+          "B8", Row.target("B8"), "the CLI jar " + jar + " is missing; build the cli module first");
     }
     Samples load = new Samples("");
     Path work = env.options().workDir().toAbsolutePath();
@@ -77,7 +76,7 @@ final class StartupBench {
         measured.toString(),
         "java -version, start to exit: " + bare,
         first.get(best).median() / bare.median(),
-        TARGET,
+        Row.target("B8"),
         (overhead <= 0.5 ? "met" : Row.atMost(overhead, 0.5))
             + " (best: "
             + best

@@ -11,9 +11,6 @@ import java.util.Map;
  * from other work falls on the measurement and its baselines alike.
  */
 final class TransferBench {
-  private static final String B1_TARGET = "≥ 0.85 × min(R, M)";
-  private static final String B2_TARGET = "≥ 0.85 × min(R, S)";
-  private static final String B3_TARGET = "≥ 0.6 × min(R, M, S) (CPU-bound)";
 
   /** The digest baselines hash this much; a rate needs no more, and each run costs seconds. */
   private static final long DIGEST_BYTES = BenchOptions.GIB;
@@ -82,7 +79,7 @@ final class TransferBench {
             + putRss,
         "R (same PUT, digests off) " + putRaw + "; M " + md5 + "; curl -T (context) " + curlUpload,
         ratio,
-        B1_TARGET,
+        Row.target("B1"),
         Row.atLeast(ratio, 0.85),
         load.describe(),
         cpuNotes(putCpu, rawCpu));
@@ -125,7 +122,7 @@ final class TransferBench {
             + "; curl -T (context, B1's) "
             + curlUpload,
         ratio,
-        B2_TARGET,
+        Row.target("B2"),
         Row.atLeast(ratio, 0.85),
         load.describe(),
         cpuNotes(addCpu, rawCpu));
@@ -164,7 +161,7 @@ final class TransferBench {
             + " (B1's and B2's); curl GET | curl PUT (context) "
             + pipe,
         ratio,
-        B3_TARGET,
+        Row.target("B3"),
         Row.atLeast(ratio, 0.6),
         load.describe(),
         List.of("CPU of the publish: " + publishCpu.describe(Facts.cores()) + "."));
