@@ -22,7 +22,8 @@ import org.tritondatacenter.origin.manta.PutOptions;
 /**
  * The operations {@link ClientMain} times. The {@code -raw} ones are baseline R: the same request
  * to the same endpoint through the same HTTP layer, with the digests switched off. Each returns the
- * number of bytes moved, after checking that the server recorded them all.
+ * number of bytes moved once the server has answered with success (and the typed clients have
+ * checked its digests against their own).
  */
 final class ClientOperations {
   private static final String OCTET_STREAM = "application/octet-stream";
@@ -41,7 +42,7 @@ final class ClientOperations {
    */
   static Transfer prepare(String operation, Map<String, String> args) throws Exception {
     return switch (operation) {
-      case "digest" -> digest(args.get("alg"), Long.parseLong(args.get("bytes")));
+      case "digest" -> digest(arg(args, "alg"), Long.parseLong(arg(args, "bytes")));
       case "put" -> put(args);
       case "put-raw" -> putRaw(args);
       case "add-file" -> addFile(args, false);
@@ -85,12 +86,12 @@ final class ClientOperations {
 
   private static Transfer put(Map<String, String> args) {
     ClientConnection connection = connection(args);
-    MantaClient manta = connection.mantaClient(URI.create(args.get("manta")));
-    MantaPath path = manta.path(args.get("path"));
-    ByteSource source = ByteSource.ofFile(Path.of(args.get("file")));
+    MantaClient manta = connection.mantaClient(URI.create(arg(args, "manta")));
+    MantaPath path = manta.path(arg(args, "path"));
+    ByteSource source = ByteSource.ofFile(Path.of(arg(args, "file")));
     // The known MD5 goes along only so that the bench-mode server can echo it instead of hashing;
     // the client still hashes every byte it sends and checks the answer against that.
-    PutOptions options = PutOptions.builder().contentMd5(args.get("md5")).build();
+    PutOptions options = PutOptions.builder().contentMd5(arg(args, "md5")).build();
     return () -> {
       PutObjectResult result = manta.putObject(path, source, options);
       return result.size();
@@ -99,15 +100,15 @@ final class ClientOperations {
 
   private static Transfer putRaw(Map<String, String> args) {
     ClientConnection connection = connection(args);
-    ApiClient api = connection.rawManta(URI.create(args.get("manta")));
-    ByteSource source = ByteSource.ofFile(Path.of(args.get("file")));
-    MantaPath path = MantaPath.of(connection.account(), args.get("path"));
+    ApiClient api = connection.rawManta(URI.create(arg(args, "manta")));
+    ByteSource source = ByteSource.ofFile(Path.of(arg(args, "file")));
+    MantaPath path = MantaPath.of(connection.account(), arg(args, "path"));
     ApiRequest request =
         ApiRequest.put("PutObject")
             .slashPath(path.toString())
             .header("Durability-Level", Integer.toString(PutOptions.DEFAULT_DURABILITY_LEVEL))
             .header("Expect", "100-continue")
-            .header("Content-MD5", args.get("md5"))
+            .header("Content-MD5", arg(args, "md5"))
             .body(source, OCTET_STREAM)
             .build();
     return () -> {
@@ -122,11 +123,11 @@ final class ClientOperations {
 
   private static Transfer addFile(Map<String, String> args, boolean raw) {
     ClientConnection connection = connection(args);
-    URI url = URI.create(args.get("imgapi"));
+    URI url = URI.create(arg(args, "imgapi"));
     ImgapiClient imgapi = connection.imgapiClient(url);
-    Path file = Path.of(args.get("file"));
+    Path file = Path.of(arg(args, "file"));
     ByteSource source = ByteSource.ofFile(file);
-    String sha1 = args.get("sha1");
+    String sha1 = arg(args, "sha1");
     String uuid = importImage(imgapi);
     if (!raw) {
       return () ->
@@ -152,10 +153,10 @@ final class ClientOperations {
    */
   private static Transfer publish(Map<String, String> args) {
     ClientConnection connection = connection(args);
-    MantaClient manta = connection.mantaClient(URI.create(args.get("manta")));
-    ImgapiClient imgapi = connection.imgapiClient(URI.create(args.get("imgapi")));
-    MantaPath path = manta.path(args.get("path"));
-    long size = Long.parseLong(args.get("size"));
+    MantaClient manta = connection.mantaClient(URI.create(arg(args, "manta")));
+    ImgapiClient imgapi = connection.imgapiClient(URI.create(arg(args, "imgapi")));
+    MantaPath path = manta.path(arg(args, "path"));
+    long size = Long.parseLong(arg(args, "size"));
     ByteSource fromManta =
         new ByteSource() {
           @Override
@@ -174,7 +175,7 @@ final class ClientOperations {
           }
         };
     String uuid = importImage(imgapi);
-    String sha1 = args.get("sha1");
+    String sha1 = arg(args, "sha1");
     return () -> {
       Image image = imgapi.addImageFile(uuid, fromManta, Compression.NONE, sha1, size, null);
       return image.file().size();
@@ -195,7 +196,17 @@ final class ClientOperations {
     return uuid;
   }
 
+  /** Returns a required {@code key=value} argument, naming it when it is missing. */
+  static String arg(Map<String, String> args, String key) {
+    String value = args.get(key);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(
+          "missing argument " + key + "=...; BenchMain passes it, so run ClientMain through it");
+    }
+    return value;
+  }
+
   private static ClientConnection connection(Map<String, String> args) {
-    return new ClientConnection(args.get("account"), Path.of(args.get("key")));
+    return new ClientConnection(arg(args, "account"), Path.of(arg(args, "key")));
   }
 }
