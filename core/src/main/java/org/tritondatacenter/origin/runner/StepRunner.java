@@ -2,7 +2,6 @@ package org.tritondatacenter.origin.runner;
 
 import java.util.Map;
 import java.util.Objects;
-import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.steps.Step;
 
 /**
@@ -23,7 +22,7 @@ public final class StepRunner {
    * @param arguments what the user wrote, with the contract's parameter names
    * @throws org.tritondatacenter.origin.steps.StepArgumentException listing every problem with the
    *     arguments, before anything is done
-   * @throws TritonException when the operation fails; cleanup has run
+   * @throws org.tritondatacenter.origin.TritonException when the operation fails; cleanup has run
    * @throws org.tritondatacenter.origin.OperationInterruptedException when the thread was
    *     interrupted; cleanup has run
    */
@@ -32,15 +31,10 @@ public final class StepRunner {
     Objects.requireNonNull(step, "step == null");
     Objects.requireNonNull(environment, "environment == null");
     var validated = step.validate(arguments);
-    StepHandler handler = handler(step);
-    if (handler == null) {
-      throw new TritonException(step.functionName() + " is not available in this version");
-    }
-    return handler.run(validated, environment);
+    return handler(step).run(validated, environment);
   }
 
   private static StepHandler handler(Step step) {
-    // Each operation's handler joins here as the operation lands.
     return switch (step) {
       case TRITON_ORIGIN_BUILD -> new BuildStepHandler();
       case MANTA_EXPORT -> new ExportHandler();

@@ -1,0 +1,80 @@
+package org.tritondatacenter.origin.cli.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@code git} says about the working tree a build runs from: the branch, the commit and
+ * whether tracked files have uncommitted changes. Untracked files do not count, so the state file
+ * under {@code .triton-origin/} never makes a tree dirty.
+ *
+ * @param branch the branch checked out, as git names it (core sanitises it)
+ * @param commit the full commit hash of {@code HEAD}
+ * @param dirty true when tracked files differ from {@code HEAD}
+ */
+public record GitInfo(String branch, String commit, boolean dirty) {
+
+  /**
+   * Asks {@code git} in {@code dir}. A detached {@code HEAD} takes its branch from {@code
+   * BRANCH_NAME}, as CI systems set it.
+   *
+   * @throws ConfigException when {@code dir} is not a git working tree, git is missing, or the
+   *     branch cannot be told; the message names the flags that supply the values instead
+   */
+  public static GitInfo read(Path dir, Map<String, String> env) {
+    String branch = git(dir, "rev-parse", "--abbrev-ref", "HEAD");
+    if (branch.equals("HEAD")) {
+      String fromEnv = env.get("BRANCH_NAME");
+      if (fromEnv == null || fromEnv.isBlank()) {
+        throw new ConfigException(
+            "git HEAD is detached in "
+                + dir
+                + ", so it names no branch; give --branch (or set BRANCH_NAME)");
+      }
+      branch = fromEnv.strip();
+    }
+    String commit = git(dir, "rev-parse", "HEAD");
+    boolean dirty = !git(dir, "status", "--porcelain", "--untracked-files=no").isEmpty();
+    return new GitInfo(branch, commit, dirty);
+  }
+
+  private static String git(Path dir, String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    String hint =
+        "; run in a git checkout, or give --branch, --timestamp and --git-commit (and"
+            + " --allow-dirty is then not needed)";
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new ConfigException("cannot run git to read the branch and commit" + hint, e);
+    }
+    try (InputStream in = process.getInputStream()) {
+      process.getOutputStream().close();
+      String output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new ConfigException("git did not answer within 30 s in " + dir + hint);
+      }
+      if (process.exitValue() != 0) {
+        String first = output.lines().findFirst().orElse("exit status " + process.exitValue());
+        throw new ConfigException(
+            "git cannot tell the branch and commit of " + dir + ": " + first + hint);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new ConfigException("cannot read git's answer in " + dir + hint, e);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new ConfigException("interrupted while asking git in " + dir, e);
+    }
+  }
+}
