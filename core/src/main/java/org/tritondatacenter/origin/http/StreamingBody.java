@@ -12,9 +12,11 @@ import org.tritondatacenter.origin.events.EventListener;
 /**
  * The request body of one attempt: streams a {@link ByteSource} and hashes it in the same pass.
  *
- * <p>A plain 64 KiB {@code byte[]} loop measured fastest (faster than Okio's hashing source). It is
- * one-shot: OkHttp must never replay it by itself, because only a new attempt with a new body (and
- * so fresh digests) may send the bytes again.
+ * <p>A plain 64 KiB {@code byte[]} loop measured fastest (faster than Okio's hashing source). The
+ * digests are computed on a second thread ({@link PipelinedHasher}), so a slow digest such as MD5
+ * and the send run at once instead of one after the other. It is one-shot: OkHttp must never replay
+ * it by itself, because only a new attempt with a new body (and so fresh digests) may send the
+ * bytes again.
  */
 final class StreamingBody extends RequestBody {
   static final int BUFFER_SIZE = 64 * 1024;
@@ -66,39 +68,62 @@ final class StreamingBody extends RequestBody {
       }
       started = true;
     }
-    Hasher hasher = new Hasher(algorithms);
-    byte[] buffer = new byte[BUFFER_SIZE];
+    if (algorithms.isEmpty()) {
+      sent = send(sink, null);
+      return;
+    }
+    try (PipelinedHasher hasher = new PipelinedHasher(algorithms, BUFFER_SIZE)) {
+      send(sink, hasher);
+      sent = hasher.finish();
+    }
+  }
+
+  /**
+   * Streams the source into {@code sink}, each chunk handed to {@code hasher} (null: no digests)
+   * before it is written, and returns the byte count.
+   */
+  private Digests send(BufferedSink sink, PipelinedHasher hasher) throws IOException {
+    byte[] own = hasher == null ? new byte[BUFFER_SIZE] : null;
+    long bytes = 0;
     long nextReport = PROGRESS_STEP;
     try (InputStream in = openSource()) {
       while (true) {
+        byte[] buffer = hasher == null ? own : hasher.take();
         int n = readSource(in, buffer);
         if (n == -1) {
+          if (hasher != null) {
+            hasher.giveBack(buffer);
+          }
           break;
         }
-        hasher.update(buffer, 0, n);
+        if (hasher != null) {
+          // Handed over first, so the digest thread hashes this chunk while it is being written.
+          hasher.submit(buffer, n);
+        }
         long start = System.nanoTime();
         sink.write(buffer, 0, n);
         if (guard != null) {
           guard.account(System.nanoTime() - start, n);
         }
-        if (hasher.bytes() >= nextReport) {
-          progress.on(new Event.Transfer(source.describe(), hasher.bytes(), size));
-          nextReport = hasher.bytes() + PROGRESS_STEP;
+        bytes += n;
+        if (bytes >= nextReport) {
+          progress.on(new Event.Transfer(source.describe(), bytes, size));
+          nextReport = bytes + PROGRESS_STEP;
         }
       }
     }
-    if (size >= 0 && hasher.bytes() != size) {
+    if (size >= 0 && bytes != size) {
       throw new SourceFailure(
           source.describe()
               + " changed while it was being sent: expected "
               + size
               + " bytes, read "
-              + hasher.bytes(),
+              + bytes,
           null);
     }
     sink.flush();
-    progress.on(new Event.Transfer(source.describe(), hasher.bytes(), size));
-    sent = hasher.finish();
+    progress.on(new Event.Transfer(source.describe(), bytes, size));
+    return new Digests(bytes, null, null);
   }
 
   /** Returns what this attempt sent once the whole body was written, else null. */
@@ -114,12 +139,25 @@ final class StreamingBody extends RequestBody {
     }
   }
 
+  /**
+   * Fills {@code buffer} as far as the source allows and returns the byte count, or -1 at its end.
+   * A network source (another download) returns a few KiB per read; passing such slivers on one by
+   * one would cost a hand-over to the digest thread and a socket write each.
+   */
   private int readSource(InputStream in, byte[] buffer) throws SourceFailure {
+    int filled = 0;
     try {
-      return in.read(buffer);
+      while (filled < buffer.length) {
+        int n = in.read(buffer, filled, buffer.length - filled);
+        if (n == -1) {
+          break;
+        }
+        filled += n;
+      }
     } catch (IOException e) {
       throw new SourceFailure("cannot read " + source.describe() + ": " + e.getMessage(), e);
     }
+    return filled == 0 ? -1 : filled;
   }
 
   /** A failure of the local source rather than the network: retrying would not help. */

@@ -106,6 +106,129 @@ class StreamingUploadTest {
   }
 
   @Test
+  void upload_bothDigests_matchTheBytesSentInOrder() throws Exception {
+    byte[] content = random(10 * 1024 * 1024 + 3);
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    Digests sent;
+    try (ApiResponse response =
+        client()
+            .open(
+                ApiRequest.put("PutObject")
+                    .body(new CountingSource(content, content.length), "application/octet-stream")
+                    .digests(DigestAlgorithm.SHA1, DigestAlgorithm.MD5)
+                    .build())) {
+      sent = response.sent();
+    }
+
+    assertThat(sent.bytes()).isEqualTo(content.length);
+    assertThat(sent.sha1()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(content));
+    assertThat(sent.md5()).isEqualTo(MessageDigest.getInstance("MD5").digest(content));
+    assertThat(server.takeRequest().getBody().toByteArray()).isEqualTo(content);
+  }
+
+  @Test
+  void upload_sourceReturningSlivers_sendsEveryByteWithTheRightDigest() throws Exception {
+    byte[] content = random(300 * 1024 + 17);
+    AtomicInteger reads = new AtomicInteger();
+    ByteSource trickle =
+        new ByteSource() {
+          @Override
+          public InputStream open() {
+            // A network stream hands out a few KiB per read; this one at most 1000 bytes.
+            return new ByteArrayInputStream(content) {
+              @Override
+              public synchronized int read(byte[] b, int off, int len) {
+                reads.incrementAndGet();
+                return super.read(b, off, Math.min(len, 1000));
+              }
+            };
+          }
+
+          @Override
+          public long size() {
+            return content.length;
+          }
+
+          @Override
+          public String describe() {
+            return "manta:/alice/stor/image.zfs.gz";
+          }
+        };
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    Digests sent;
+    try (ApiResponse response =
+        client()
+            .open(
+                ApiRequest.put("AddImageFile")
+                    .body(trickle, "application/octet-stream")
+                    .digests(DigestAlgorithm.SHA1)
+                    .build())) {
+      sent = response.sent();
+    }
+
+    assertThat(sent.bytes()).isEqualTo(content.length);
+    assertThat(sent.sha1()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(content));
+    assertThat(server.takeRequest().getBody().toByteArray()).isEqualTo(content);
+    assertThat(reads.get()).isGreaterThan(content.length / 1000);
+  }
+
+  @Test
+  void sourceFailingMidway_leavesNoDigestThreadBehind() {
+    byte[] content = random(4 * 1024 * 1024);
+    ByteSource failing =
+        new ByteSource() {
+          @Override
+          public InputStream open() {
+            return new InputStream() {
+              private int pos;
+
+              @Override
+              public int read() {
+                throw new UnsupportedOperationException("read in chunks");
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                if (pos >= content.length / 2) {
+                  throw new IOException("disk went away");
+                }
+                int n = Math.min(len, content.length - pos);
+                System.arraycopy(content, pos, b, off, n);
+                pos += n;
+                return n;
+              }
+            };
+          }
+
+          @Override
+          public long size() {
+            return content.length;
+          }
+
+          @Override
+          public String describe() {
+            return "half.zfs.gz";
+          }
+        };
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    assertThatThrownBy(
+            () ->
+                client()
+                    .send(
+                        ApiRequest.put("PutObject")
+                            .body(failing, "application/octet-stream")
+                            .digests(DigestAlgorithm.MD5)
+                            .build()))
+        .isInstanceOf(TritonIoException.class)
+        .hasMessageContaining("cannot read half.zfs.gz: disk went away");
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("triton-origin-digest") && t.isAlive());
+  }
+
+  @Test
   void sourceShorterThanItsSize_failsWithoutRetrying() {
     CountingSource source = new CountingSource(random(1000), 2000);
     server.enqueue(new MockResponse.Builder().code(200).build());
