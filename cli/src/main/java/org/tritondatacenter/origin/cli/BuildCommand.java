@@ -32,6 +32,7 @@ final class BuildCommand extends OperationCommand {
         "images",
         "only",
         "force",
+        "allowKnownBrokenOrigin",
         "version",
         "branch",
         "timestamp",

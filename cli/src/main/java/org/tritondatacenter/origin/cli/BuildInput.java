@@ -35,14 +35,18 @@ record BuildInput(
    * Reads the input.
    *
    * @param given the build contract's options as given ({@code images}, {@code branch}, {@code
-   *     timestamp}, {@code gitCommit})
+   *     timestamp}, {@code gitCommit}, {@code allowKnownBrokenOrigin})
    * @throws UsageException when the working tree has uncommitted changes and {@code allowDirty} is
    *     false
    */
   static BuildInput read(CliEnvironment env, Map<String, Object> given, boolean allowDirty) {
     Object images = given.getOrDefault("images", "images.json");
     Path file = env.workingDir().resolve(images.toString()).normalize();
-    ImagesFile parsed = ImagesJsonReader.strict().read(file);
+    ImagesJsonReader reader = ImagesJsonReader.strict();
+    if (Boolean.TRUE.equals(given.get("allowKnownBrokenOrigin"))) {
+      reader = reader.allowingKnownBrokenOrigins();
+    }
+    ImagesFile parsed = reader.read(file);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

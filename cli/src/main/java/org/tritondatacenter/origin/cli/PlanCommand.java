@@ -50,6 +50,7 @@ final class PlanCommand extends ServiceCommand implements ContractCommand {
                 "images",
                 "only",
                 "force",
+                "allowKnownBrokenOrigin",
                 "version",
                 "branch",
                 "timestamp",

@@ -50,7 +50,7 @@ public final class KnownBrokenOrigins {
         + version
         + " is known to be broken ("
         + reason
-        + "); use a newer origin, or override the known-broken check only if every platform the"
+        + "); use a newer origin, or set 'allowKnownBrokenOrigin' only if every platform the"
         + " image will run on is newer than that";
   }
 }

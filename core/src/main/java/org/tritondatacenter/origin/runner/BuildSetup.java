@@ -33,12 +33,14 @@ record BuildSetup(
   static final String SOURCE = "images.json";
 
   static BuildSetup from(StepArguments args, StepEnvironment env) {
-    ImagesFile images = ImagesJsonReader.strict().parse(SOURCE, imagesJson(args));
+    boolean allowBroken = args.bool("allowKnownBrokenOrigin");
+    ImagesFile images = reader(allowBroken).parse(SOURCE, imagesJson(args));
     BuildStamp stamp = stamp(args, env);
     BuildRequest request =
         BuildRequest.builder(images, stamp)
             .only(args.list("only"))
             .force(args.bool("force"))
+            .allowKnownBrokenOrigins(allowBroken)
             .version(args.optionalString("version").orElse(null))
             .concurrency(args.optionalInteger("concurrency").orElse(null))
             .keepOnFailure(args.bool("keepOnFailure"))
@@ -67,6 +69,12 @@ record BuildSetup(
       throw new PreflightException(problems, causes.get(0));
     }
     return new BuildSetup(request, cloudApi, imgapi, channel);
+  }
+
+  /** Returns the strict reader, accepting known-broken origins only when asked to. */
+  static ImagesJsonReader reader(boolean allowKnownBrokenOrigin) {
+    ImagesJsonReader strict = ImagesJsonReader.strict();
+    return allowKnownBrokenOrigin ? strict.allowingKnownBrokenOrigins() : strict;
   }
 
   private static String imagesJson(StepArguments args) {

@@ -22,6 +22,11 @@ final class StepTable {
               .defaultText("all images"),
           of("force", ParamType.BOOLEAN, "Build even if the same spec is already published.")
               .defaultsTo(false),
+          of(
+                  "allowKnownBrokenOrigin",
+                  ParamType.BOOLEAN,
+                  "Build from an origin known to be broken, such as 16.4.x (DATASET-1297).")
+              .defaultsTo(false),
           of("version", ParamType.VERSION, "Image version for every image built.")
               .defaultText("the stamp <branch>-<YYYYMMDDTHHMMSSZ>-g<shortsha>"),
           of("branch", ParamType.STRING, "Branch for the version, tags and Manta path.")

@@ -56,7 +56,7 @@ class ImagesJsonCorpusTest {
             "invalid-json.json:5:5: $: invalid JSON: expected ',' before this point; is a comma missing at the end of the previous entry?"),
         corpus(
             "known-broken-origin.json",
-            "known-broken-origin.json:5:15: $[0].origin: origin base-64-lts@16.4.1 is known to be broken (DATASET-1297: base-64-lts 16.4.1 image is broken: does not work on platforms older than 20161108T160947Z); use a newer origin, or override the known-broken check only if every platform the image will run on is newer than that"),
+            "known-broken-origin.json:5:15: $[0].origin: origin base-64-lts@16.4.1 is known to be broken (DATASET-1297: base-64-lts 16.4.1 image is broken: does not work on platforms older than 20161108T160947Z); use a newer origin, or set 'allowKnownBrokenOrigin' only if every platform the image will run on is newer than that"),
         corpus(
             "malformed-uuid.json",
             "malformed-uuid.json:6:15: $[0].origin.uuid: expected a UUID such as 41bd4100-eb86-409a-85b0-e649aadf6f62, got '41bd4100-eb86-409a-85b0-e649aadf6f6'"),

@@ -41,7 +41,7 @@ class KnownBrokenOriginsTest {
     assertThatThrownBy(() -> KnownBrokenOrigins.check(name, version, false))
         .isInstanceOf(TritonException.class)
         .hasMessageStartingWith("origin base-64-lts@16.4.1 is known to be broken (DATASET-1297:")
-        .hasMessageContaining("use a newer origin, or override the known-broken check");
+        .hasMessageContaining("use a newer origin, or set 'allowKnownBrokenOrigin'");
   }
 
   @ParameterizedTest

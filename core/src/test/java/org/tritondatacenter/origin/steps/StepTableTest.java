@@ -31,6 +31,7 @@ class StepTableTest {
                 "imagesJson",
                 "only",
                 "force",
+                "allowKnownBrokenOrigin",
                 "version",
                 "branch",
                 "timestamp",
@@ -82,6 +83,7 @@ class StepTableTest {
         .containsExactly(
             Map.entry("images", "images.json"),
             Map.entry("force", false),
+            Map.entry("allowKnownBrokenOrigin", false),
             Map.entry("keepOnFailure", false),
             Map.entry("timeoutMinutes", 60));
     assertThat(defaults(Step.MANTA_EXPORT))

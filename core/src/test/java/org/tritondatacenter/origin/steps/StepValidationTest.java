@@ -58,7 +58,10 @@ class StepValidationTest {
     assertThat(args.optionalInteger("concurrency")).isEmpty();
     assertThat(args.optionalString("version")).isEmpty();
     assertThat(args.list("only")).isEmpty();
-    assertThat(args.toMap()).containsOnlyKeys("images", "force", "keepOnFailure", "timeoutMinutes");
+    assertThat(args.bool("allowKnownBrokenOrigin")).isFalse();
+    assertThat(args.toMap())
+        .containsOnlyKeys(
+            "images", "force", "allowKnownBrokenOrigin", "keepOnFailure", "timeoutMinutes");
   }
 
   @Test

@@ -30,6 +30,8 @@ public final class TritonOriginBuildStep extends Step {
   private String imagesJson;
   private Object only;
   private boolean force = PlainValues.defaultFlag(CONTRACT, "force");
+  private boolean allowKnownBrokenOrigin =
+      PlainValues.defaultFlag(CONTRACT, "allowKnownBrokenOrigin");
   private String version;
   private String branch;
   private String timestamp;
@@ -80,6 +82,15 @@ public final class TritonOriginBuildStep extends Step {
   @DataBoundSetter
   public void setForce(boolean force) {
     this.force = force;
+  }
+
+  public boolean isAllowKnownBrokenOrigin() {
+    return allowKnownBrokenOrigin;
+  }
+
+  @DataBoundSetter
+  public void setAllowKnownBrokenOrigin(boolean allowKnownBrokenOrigin) {
+    this.allowKnownBrokenOrigin = allowKnownBrokenOrigin;
   }
 
   public String getVersion() {
@@ -181,6 +192,7 @@ public final class TritonOriginBuildStep extends Step {
     PlainValues.putIfSet(arguments, "imagesJson", imagesJson);
     PlainValues.putIfSet(arguments, "only", only);
     PlainValues.putFlag(arguments, CONTRACT, "force", force);
+    PlainValues.putFlag(arguments, CONTRACT, "allowKnownBrokenOrigin", allowKnownBrokenOrigin);
     PlainValues.putIfSet(arguments, "version", version);
     PlainValues.putIfSet(arguments, "branch", branch);
     PlainValues.putIfSet(arguments, "timestamp", timestamp);
