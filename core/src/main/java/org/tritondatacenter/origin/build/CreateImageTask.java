@@ -12,6 +12,7 @@ import org.tritondatacenter.origin.cloudapi.Image;
 import org.tritondatacenter.origin.cloudapi.ImageFilter;
 import org.tritondatacenter.origin.cloudapi.ImageState;
 import org.tritondatacenter.origin.flow.Cleanup;
+import org.tritondatacenter.origin.flow.LateAnswer;
 import org.tritondatacenter.origin.images.ImageSpec;
 import org.tritondatacenter.origin.images.ImageTags;
 
@@ -141,9 +142,10 @@ final class CreateImageTask extends BuildTask {
         if (found.isEmpty() && !job.createImageAnswered()) {
           found =
               LateAnswer.await(
-                  job,
+                  job.build().waiter(),
                   cleanup,
                   "image of an unanswered CreateImageFromMachine",
+                  job.name(),
                   () -> findImage(job));
         }
         id = found.map(Image::id).orElse(null);

@@ -10,6 +10,7 @@ import org.tritondatacenter.origin.cloudapi.CreateMachineRequest;
 import org.tritondatacenter.origin.cloudapi.Machine;
 import org.tritondatacenter.origin.cloudapi.MachineState;
 import org.tritondatacenter.origin.flow.Cleanup;
+import org.tritondatacenter.origin.flow.LateAnswer;
 import org.tritondatacenter.origin.images.ImageSpec;
 
 /**
@@ -119,7 +120,11 @@ final class CreateMachineTask extends BuildTask {
         if (found.isEmpty() && !job.createMachineAnswered()) {
           found =
               LateAnswer.await(
-                  job, cleanup, "machine of an unanswered CreateMachine", job::findMachine);
+                  job.build().waiter(),
+                  cleanup,
+                  "machine of an unanswered CreateMachine",
+                  job.name(),
+                  job::findMachine);
         }
         if (found.isPresent()) {
           id = found.get().id();

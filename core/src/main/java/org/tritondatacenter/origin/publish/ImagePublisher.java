@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.publish;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.TritonIoException;
@@ -22,12 +23,13 @@ import org.tritondatacenter.origin.publish.PublishRecord.Phase;
 import org.tritondatacenter.origin.steps.PublishResult;
 import org.tritondatacenter.origin.steps.PublishResult.Outcome;
 import org.tritondatacenter.origin.wait.Clock;
+import org.tritondatacenter.origin.wait.Waiter;
 
 /**
  * Publishes one image as a task sequence: look it up, import, add the file, activate, add the
  * channel. Each task does nothing when the state found says it is done, so the same sequence
- * resumes any earlier attempt. When the run fails or is interrupted, an image left unactivated is
- * deleted, as {@code updates-imgadm} does, so nothing half-published stays on the server.
+ * resumes any earlier attempt. When the run fails or is interrupted, {@link ImportCleanup} deletes
+ * an image left unactivated, even one IMGAPI imports after the import's answer was lost.
  */
 final class ImagePublisher {
   private static final Duration CLEANUP_BUDGET = Duration.ofMinutes(2);
@@ -36,6 +38,7 @@ final class ImagePublisher {
   private final ImageLookup lookup;
   private final FileAdder files;
   private final PublishProgress progress;
+  private final ImportCleanup importCleanup;
   private final Clock clock;
   private final EventListener listener;
 
@@ -45,11 +48,13 @@ final class ImagePublisher {
       FileAdder files,
       PublishProgress progress,
       Clock clock,
+      Waiter waiter,
       EventListener listener) {
     this.imgapi = imgapi;
     this.lookup = lookup;
     this.files = files;
     this.progress = progress;
+    this.importCleanup = new ImportCleanup(imgapi, lookup, progress, waiter);
     this.clock = clock;
     this.listener = listener;
   }
@@ -61,6 +66,9 @@ final class ImagePublisher {
     final ImageManifest manifest;
     Image image;
     boolean publishedHere;
+
+    /** AdminImportImage was sent and got no answer: IMGAPI may still import the image. */
+    boolean importUnanswered;
 
     State(PublishItem item, String channel, ImageManifest manifest) {
       this.item = item;
@@ -143,14 +151,26 @@ final class ImagePublisher {
         state.image = adopt(state, e);
       } catch (TritonIoException e) {
         // The answer was lost: the image may exist. Look before doing anything else.
+        state.importUnanswered = true;
         state.image = adopt(state, e);
+      } catch (OperationInterruptedException e) {
+        // The call was cancelled in flight; IMGAPI may still act on it.
+        state.importUnanswered = true;
+        throw e;
       }
       state.publishedHere = true;
       advance(state, Phase.IMPORTED);
     }
 
     private Image adopt(State state, RuntimeException cause) {
-      Image found = lookup.find(state.uuid()).orElseThrow(() -> cause);
+      Optional<Image> now;
+      try {
+        now = lookup.find(state.uuid());
+      } catch (TritonException e) {
+        e.addSuppressed(cause);
+        throw e;
+      }
+      Image found = now.orElseThrow(() -> cause);
       ImageLookup.checkSame(found, state.item);
       listener.on(new Event.Info("found image " + state.item.describe() + " already imported"));
       return found;
@@ -158,28 +178,7 @@ final class ImagePublisher {
 
     @Override
     public void cleanup(State state, Cleanup cleanup) {
-      if (cleanup.succeeded()) {
-        return;
-      }
-      Optional<Image> now = lookup.find(state.uuid());
-      if (now.isEmpty() || now.get().state() != ImageState.UNACTIVATED) {
-        return;
-      }
-      Image image = now.get();
-      String channel = image.channels().isEmpty() ? null : image.channels().get(0);
-      try {
-        imgapi.deleteImage(state.uuid(), channel, true);
-        cleanup.removed("delete unactivated image", state.item.describe());
-        progress.save(state.uuid(), null);
-      } catch (RuntimeException e) {
-        cleanup.leftBehind(
-            "delete unactivated image",
-            "unactivated image " + state.item.describe() + ": " + e.getMessage(),
-            "updates-imgadm"
-                + (channel == null ? "" : " -C " + channel)
-                + " delete --force-all-channels "
-                + state.uuid());
-      }
+      importCleanup.cleanUp(state, cleanup);
     }
   }
 

@@ -15,13 +15,15 @@ import org.tritondatacenter.origin.imgapi.ImgapiClient;
 import org.tritondatacenter.origin.state.RecordKeeper;
 import org.tritondatacenter.origin.steps.PublishResult;
 import org.tritondatacenter.origin.wait.Clock;
+import org.tritondatacenter.origin.wait.Sleeper;
+import org.tritondatacenter.origin.wait.Waiter;
 
 /**
  * Publishes images to one IMGAPI server: {@code imgadmPublish}.
  *
  * <pre>{@code
  * PublishResult result = new Publish(updates, new PublishSettings("dev", FileSourceMode.AUTO,
- *     false), clock, listener).run(PublishSources.fromExport(export, manta), record);
+ *     false), clock, sleeper, listener).run(PublishSources.fromExport(export, manta), record);
  * }</pre>
  *
  * <p>Before anything is written, every manifest is checked and every origin is looked for, active,
@@ -29,7 +31,8 @@ import org.tritondatacenter.origin.wait.Clock;
  * the state found: imported (AdminImportImage), given its file (AddImageFile or
  * AddImageFileFromUrl), activated (ActivateImage) and, if it was found elsewhere, added to the
  * channel (ChannelAddImage). Progress is saved to the record after every phase, so a crash resumes
- * where it stopped; a failure or interrupt deletes the image it left unactivated.
+ * where it stopped; a failure or interrupt deletes the image it left unactivated, looking again for
+ * a short while when AdminImportImage got no answer, since IMGAPI may still import it.
  */
 public final class Publish {
   /** The name of this operation's section in the run record. */
@@ -38,18 +41,26 @@ public final class Publish {
   private final ImgapiClient imgapi;
   private final PublishSettings settings;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final EventListener listener;
 
   /**
    * Creates the operation.
    *
    * @param imgapi a signed client of the target server
+   * @param clock measures the cleanup deadline and the look for an image imported late
+   * @param sleeper pauses between those looks, on the same time as {@code clock}
    */
   public Publish(
-      ImgapiClient imgapi, PublishSettings settings, Clock clock, EventListener listener) {
+      ImgapiClient imgapi,
+      PublishSettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      EventListener listener) {
     this.imgapi = Objects.requireNonNull(imgapi, "imgapi == null");
     this.settings = Objects.requireNonNull(settings, "settings == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
   }
 
@@ -81,7 +92,15 @@ public final class Publish {
       manifests.add(prepare(item, files));
       lookup.checkOrigin(item, channel);
     }
-    ImagePublisher publisher = new ImagePublisher(imgapi, lookup, files, progress, clock, listener);
+    ImagePublisher publisher =
+        new ImagePublisher(
+            imgapi,
+            lookup,
+            files,
+            progress,
+            clock,
+            Waiter.create(clock, sleeper, listener),
+            listener);
     List<PublishResult.Image> published = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       published.add(publisher.publish(items.get(i), channel, manifests.get(i)));

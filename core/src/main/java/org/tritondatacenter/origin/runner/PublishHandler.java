@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonException;
+import org.tritondatacenter.origin.http.HttpConfig;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
 import org.tritondatacenter.origin.manta.MantaClient;
 import org.tritondatacenter.origin.publish.FileSourceMode;
@@ -42,7 +43,8 @@ final class PublishHandler implements StepHandler {
       throw new TritonException("imgadmPublish: " + e.getMessage(), e);
     }
     RecordKeeper record = new RecordKeeper(environment.store(), environment.storeName());
-    return new Publish(imgapi, settings, environment.httpConfig().clock(), environment.listener())
+    HttpConfig config = environment.httpConfig();
+    return new Publish(imgapi, settings, config.clock(), config.sleeper(), environment.listener())
         .run(items, record)
         .toMap();
   }

@@ -90,6 +90,7 @@ class PublishFailureTest {
             with.updates(),
             new PublishSettings("dev", FileSourceMode.STREAM, false),
             CLOCK,
+            CLOCK,
             listener)
         .run(PublishSources.fromExport(exported, with.manta(), false), record);
   }

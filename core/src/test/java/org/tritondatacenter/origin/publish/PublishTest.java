@@ -62,7 +62,7 @@ class PublishTest {
 
   private PublishResult publish(
       PublishSettings settings, List<PublishItem> items, RecordKeeper record) {
-    return new Publish(ops.updates(), settings, CLOCK, listener).run(items, record);
+    return new Publish(ops.updates(), settings, CLOCK, CLOCK, listener).run(items, record);
   }
 
   private List<PublishItem> fromExport() {
@@ -302,6 +302,7 @@ class PublishTest {
         new Publish(
                 ops.imgapi("images"),
                 new PublishSettings(null, FileSourceMode.AUTO, true),
+                CLOCK,
                 CLOCK,
                 listener)
             .run(PublishSources.fromImgapi(ops.updates(), List.of(uuid)), record());

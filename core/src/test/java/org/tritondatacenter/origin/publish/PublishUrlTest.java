@@ -56,7 +56,11 @@ class PublishUrlTest {
 
   private PublishResult publishAuto() {
     return new Publish(
-            ops.updates(), new PublishSettings("dev", FileSourceMode.AUTO, false), CLOCK, listener)
+            ops.updates(),
+            new PublishSettings("dev", FileSourceMode.AUTO, false),
+            CLOCK,
+            CLOCK,
+            listener)
         .run(
             PublishSources.fromExport(exported, ops.manta(), true),
             new RecordKeeper(new MemoryRunRecordStore(), "memory"));

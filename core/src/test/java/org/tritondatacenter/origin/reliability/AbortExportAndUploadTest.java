@@ -153,6 +153,7 @@ class AbortExportAndUploadTest {
                         publishing.ops.updates(),
                         new PublishSettings("dev", FileSourceMode.STREAM, false),
                         CLOCK,
+                        CLOCK,
                         run.listener)
                     .run(publishing.items(exported), Publishing.record()));
 

@@ -86,6 +86,7 @@ class OversizeOrEmptyImageTest {
                         rig.updates(),
                         new PublishSettings("dev", FileSourceMode.STREAM, false),
                         CLOCK,
+                        CLOCK,
                         rig.events)
                     .run(
                         List.of(PublishSources.fromLocalFiles(manifest, file)),

@@ -50,7 +50,7 @@ final class Publishing {
 
   /** Publishes into {@code dev} with {@code mode}, recorded in {@code record}. */
   PublishResult publish(List<PublishItem> items, FileSourceMode mode, RecordKeeper record) {
-    return new Publish(ops.updates(), new PublishSettings("dev", mode, false), clock, events)
+    return new Publish(ops.updates(), new PublishSettings("dev", mode, false), clock, clock, events)
         .run(items, record);
   }
 
