@@ -17,10 +17,12 @@ import org.tritondatacenter.origin.testkit.http.RequestRecord;
  * start the CLI are timed: a plain {@code java -jar}, the same with {@code -XX:+UseSerialGC} and an
  * application class-data archive (AppCDS) made from a {@code --help} run, as a launcher script
  * makes it, one made from a {@code list} run, which also covers the classes of a request, and that
- * one with the C1 compiler alone.
+ * one with the C1 compiler alone. When the checkout's {@code triton-origin} launcher script sits
+ * beside the jar, it is timed too, and the verdict is its own: it is how users start the CLI.
  */
 final class StartupBench {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final String LAUNCHER = "./triton-origin as shipped";
 
   private final BenchEnvironment env;
   private final Path jar;
@@ -43,13 +45,19 @@ final class StartupBench {
     archive(listArchive, "list");
 
     Map<String, List<String>> variants = new LinkedHashMap<>();
-    variants.put("java -jar", List.of());
-    variants.put("SerialGC + AppCDS of --help", cds(helpArchive));
-    variants.put("SerialGC + AppCDS of list", cds(listArchive));
+    variants.put("java -jar", javaJar(List.of()));
+    variants.put("SerialGC + AppCDS of --help", javaJar(cds(helpArchive)));
+    variants.put("SerialGC + AppCDS of list", javaJar(cds(listArchive)));
     // A short command spends much of its start compiling; C1 alone compiles less, sooner.
     List<String> c1 = new ArrayList<>(cds(listArchive));
     c1.add("-XX:TieredStopAtLevel=1");
-    variants.put("the same, C1 only", c1);
+    variants.put("the same, C1 only", javaJar(c1));
+    Path script = launcherScript();
+    if (script != null) {
+      // The first run makes the launcher's own archive; it is not one of the samples.
+      firstRequest(List.of(script.toString(), "list"));
+      variants.put(LAUNCHER, List.of(script.toString(), "list"));
+    }
     Map<String, Samples> first = new LinkedHashMap<>();
     variants.keySet().forEach(v -> first.put(v, new Samples("s")));
     Samples bare = new Samples("s");
@@ -67,7 +75,10 @@ final class StartupBench {
         best = v;
       }
     }
-    double overhead = first.get(best).median() - bare.median();
+    // The verdict is the launcher's when there is one: the others are what it could become.
+    String judged = first.containsKey(LAUNCHER) ? LAUNCHER : best;
+    double overhead = first.get(judged).median() - bare.median();
+    double bestOverhead = first.get(best).median() - bare.median();
     StringBuilder measured = new StringBuilder("triton-origin list, start to first request: ");
     first.forEach((v, s) -> measured.append(v).append(' ').append(s).append("; "));
     measured.setLength(measured.length() - 2);
@@ -75,18 +86,37 @@ final class StartupBench {
         "B8",
         measured.toString(),
         "java -version, start to exit: " + bare,
-        first.get(best).median() / bare.median(),
+        first.get(judged).median() / bare.median(),
         Row.target("B8"),
         (overhead <= 0.5 ? "met" : Row.atMost(overhead, 0.5))
-            + " (best: "
-            + best
+            + " ("
+            + judged
             + ", "
             + Samples.format(overhead)
-            + " s over the bare JVM)",
+            + " s over the bare JVM; best variant: "
+            + best
+            + ", "
+            + Samples.format(bestOverhead)
+            + " s over)",
         load.describe(),
         List.of(
-            "the ratio is the best variant's time to first request over the bare JVM's start to"
-                + " exit."));
+            "the ratio and the verdict are "
+                + judged
+                + "'s time to first request over the bare JVM's start to exit."));
+  }
+
+  /** The checkout's launcher script ({@code <root>/cli/target/<jar>}), or null when absent. */
+  private Path launcherScript() {
+    Path checkout = jar.getParent().getParent().getParent();
+    Path script = checkout == null ? null : checkout.resolve("triton-origin");
+    return script != null && Files.isExecutable(script) ? script : null;
+  }
+
+  private List<String> javaJar(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "list"));
+    return command;
   }
 
   private static List<String> cds(Path archive) {
@@ -105,11 +135,10 @@ final class StartupBench {
     env.launcher().runPlain(run, cliEnvironment(), TIMEOUT);
   }
 
-  /** Starts the CLI and returns the seconds from just before the start to its first request. */
-  private double firstRequest(List<String> jvmOptions) {
-    List<String> command = new ArrayList<>(List.of(java()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "list"));
+  /**
+   * Runs {@code command} and returns the seconds from just before its start to its first request.
+   */
+  private double firstRequest(List<String> command) {
     env.triton().requests().clear();
     Instant before = Instant.now();
     ProcessResult result = env.launcher().runPlain(command, cliEnvironment(), TIMEOUT);
@@ -126,6 +155,9 @@ final class StartupBench {
     Map<String, String> environment = new LinkedHashMap<>(env.triton().exports());
     environment.put("HOME", env.home().toString());
     environment.put("SSH_AUTH_SOCK", "");
+    // The launcher runs the java on PATH: the same one as the other variants.
+    environment.put(
+        "PATH", Path.of(java()).getParent() + java.io.File.pathSeparator + System.getenv("PATH"));
     return environment;
   }
 
