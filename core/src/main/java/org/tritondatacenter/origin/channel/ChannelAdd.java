@@ -57,7 +57,8 @@ public final class ChannelAdd {
    *     without calling the server
    * @throws TritonException naming the channel or image that is missing or not active, or the pair
    *     whose addition failed together with what was added before it
-   * @throws OperationInterruptedException when the thread is interrupted
+   * @throws OperationInterruptedException when the thread is interrupted; during a ChannelAddImage,
+   *     naming that pair and what was added before it (which the record holds too)
    */
   public ChannelAddResult run(ChannelAddRequest request, RecordKeeper record) {
     Objects.requireNonNull(request, "request == null");
@@ -127,7 +128,16 @@ public final class ChannelAdd {
     try {
       updated = imgapi.channelAddImage(image.uuid(), request.fromChannel(), channel);
     } catch (OperationInterruptedException e) {
-      throw e;
+      // The flag is already re-asserted; the message adds which pair was cut short and what the
+      // run had added by then, as a failure's does.
+      throw new OperationInterruptedException(
+          "channel-add of image "
+              + ImageSelector.describe(image)
+              + " to channel '"
+              + channel
+              + "' was interrupted"
+              + addedSoFar(done),
+          e);
     } catch (RuntimeException e) {
       throw new TritonException(
           "channel-add of image "

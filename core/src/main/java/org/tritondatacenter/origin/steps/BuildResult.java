@@ -17,7 +17,8 @@ import org.tritondatacenter.origin.images.ImageNaming;
  * @param branch the sanitised branch
  * @param timestamp the build time, {@code YYYYMMDDTHHMMSSZ}
  * @param gitCommit the full commit hash
- * @param images one entry per image selected, built or skipped
+ * @param images one entry per image selected, built or skipped; a skipped one carries the
+ *     already-published image's uuid and version
  */
 public record BuildResult(
     String buildId, String branch, String timestamp, String gitCommit, List<Image> images) {
@@ -37,9 +38,10 @@ public record BuildResult(
    * One image of the build.
    *
    * @param name the image name
-   * @param version the image version
-   * @param uuid the new image's UUID; for a skipped image, the published image with the same spec,
-   *     or null when unknown
+   * @param version the image version; for a skipped image, the published image's
+   * @param uuid the new image's UUID; for a skipped image, the already-published image with the
+   *     same spec, the one preflight found in the target channel (the newest, when there are
+   *     several). Always present: a skip is only decided on finding that image
    * @param origin the origin image UUID
    * @param spec the spec hash
    * @param skipped true when an identical spec was already published, so nothing was built
@@ -60,8 +62,12 @@ public record BuildResult(
       Objects.requireNonNull(version, "version == null");
       Objects.requireNonNull(origin, "origin == null");
       Objects.requireNonNull(spec, "spec == null");
-      if (uuid == null && !skipped) {
-        throw new IllegalArgumentException("a built image needs its uuid: " + name);
+      if (uuid == null) {
+        throw new IllegalArgumentException(
+            (skipped
+                    ? "a skipped image needs the uuid of the published image it stands for: "
+                    : "a built image needs its uuid: ")
+                + name);
       }
       pkgs = List.copyOf(pkgs);
     }
@@ -70,9 +76,7 @@ public record BuildResult(
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", name);
       m.put("version", version);
-      if (uuid != null) {
-        m.put("uuid", uuid);
-      }
+      m.put("uuid", uuid);
       m.put("origin", origin);
       m.put("spec", spec);
       m.put("skipped", skipped);
@@ -95,7 +99,7 @@ public record BuildResult(
           r.checked(
               "version", true, v -> ImageNaming.versionProblem(v).isEmpty(), "an image version");
       boolean skipped = r.bool("skipped");
-      String uuid = r.uuid("uuid", !skipped);
+      String uuid = r.uuid("uuid", true);
       String origin = r.uuid("origin", true);
       String spec =
           r.checked("spec", true, s -> SHA256.matcher(s).matches(), "a spec hash (64 hex digits)");

@@ -159,7 +159,7 @@ class ExportTest {
         new BuildResult.Image(
             "triton-origin-x86_64-21.4.0",
             "1.0",
-            null,
+            "6a0e2b8c-2f1d-4c55-9a8e-0d1c2b3a4f5e",
             LocalOps.ORIGIN_A,
             "ab".repeat(32),
             true,

@@ -62,10 +62,12 @@ class ResultMapsTest {
         .containsOnlyKeys("name", "version", "uuid", "origin", "spec", "skipped", "pkgs", "audit")
         .containsEntry("skipped", false)
         .containsEntry("pkgs", List.of("coreutils-9.5", "curl-8.11.1"));
-    // A skipped image has no new uuid and no audit; absent keys, not nulls.
+    // A skipped image names the published image it stands for, and has no audit: an absent key,
+    // not a null.
     assertThat(images.get(1))
-        .containsOnlyKeys("name", "version", "origin", "spec", "skipped", "pkgs")
-        .containsEntry("skipped", true);
+        .containsOnlyKeys("name", "version", "uuid", "origin", "spec", "skipped", "pkgs")
+        .containsEntry("skipped", true)
+        .containsEntry("uuid", Samples.UUID_PUBLISHED);
   }
 
   @Test
@@ -163,6 +165,38 @@ class ResultMapsTest {
 
     assertThatThrownBy(() -> BuildResult.fromMap(build))
         .hasMessage("malformed build map: missing key 'images[0].uuid'; expected a UUID");
+  }
+
+  @Test
+  void fromMap_skippedImageWithoutUuid_isRefused() {
+    Map<String, Object> build = Samples.copy(Samples.build().toMap());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> skipped =
+        Samples.copy(((List<Map<String, Object>>) build.get("images")).get(1));
+    skipped.remove("uuid");
+    build.put("images", List.of(skipped));
+
+    assertThatThrownBy(() -> BuildResult.fromMap(build))
+        .hasMessage("malformed build map: missing key 'images[0].uuid'; expected a UUID");
+  }
+
+  @Test
+  void skippedImage_withoutUuid_isRefusedNamingTheImage() {
+    assertThatThrownBy(
+            () ->
+                new BuildResult.Image(
+                    "triton-origin-x86_64-23.4.0",
+                    "1.0",
+                    null,
+                    Samples.UUID_A,
+                    Samples.SPEC,
+                    true,
+                    List.of(),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a skipped image needs the uuid of the published image it stands for:"
+                + " triton-origin-x86_64-23.4.0");
   }
 
   @Test
