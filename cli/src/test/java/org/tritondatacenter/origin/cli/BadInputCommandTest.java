@@ -121,7 +121,7 @@ class BadInputCommandTest {
   @MethodSource("corpus")
   void build_badImagesFile_exitsTwoNamingEachProblemAndSendsNothing(
       Expected expected, LocalTriton t) throws Exception {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     Files.writeString(cli.work.resolve("images.json"), resource(expected.file()));
 
     Cli.Result r =
