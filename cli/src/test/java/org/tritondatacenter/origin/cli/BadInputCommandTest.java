@@ -26,8 +26,8 @@ import org.tritondatacenter.origin.testsupport.SuiteSecretGuard;
 /**
  * Bad input through the command line: each file of core's corpus of bad images files as the working
  * directory's images.json, a Manta path outside the account, a channel name with a space. Each ends
- * with exit status 2 and one clean message naming the file, field or value, without a stack trace,
- * and nothing is sent to the datacenter.
+ * with exit status 2 and one clean message naming the file, position, field, flag or value, without
+ * a stack trace; nothing is written to the datacenter or the state file.
  */
 class BadInputCommandTest {
   private static final String CORPUS = "/org/tritondatacenter/origin/images/bad/";
@@ -96,6 +96,8 @@ class BadInputCommandTest {
     } else {
       // Core's test classes come from its test jar when the reactor does not build core.
       JarURLConnection jar = (JarURLConnection) dir.openConnection();
+      // An uncached JarFile of its own, so closing it leaves the class loader's copy open.
+      jar.setUseCaches(false);
       try (JarFile file = jar.getJarFile()) {
         String prefix = CORPUS.substring(1);
         files =
