@@ -14,7 +14,9 @@ import org.tritondatacenter.origin.images.ImagesJsonReader;
 
 /**
  * What a build starts from: images.json, read and checked here so its errors name the file, and the
- * branch, time and commit, from the flags or else from git in the working directory.
+ * branch, time and commit, from the flags or else from git in the working directory. Inside a git
+ * working tree, uncommitted changes to tracked files are refused unless allowed, whether the stamps
+ * came from git or from the flags.
  *
  * @param imagesFile the images file
  * @param imagesJson its text, as core takes it
@@ -36,8 +38,10 @@ record BuildInput(
    *
    * @param given the build contract's options as given ({@code images}, {@code branch}, {@code
    *     timestamp}, {@code gitCommit}, {@code allowKnownBrokenOrigin})
-   * @throws UsageException when the working tree has uncommitted changes and {@code allowDirty} is
-   *     false
+   * @param allowDirty whether a working tree with uncommitted changes may be built from; true also
+   *     spares asking git at all when the branch and commit are given
+   * @throws UsageException when the working directory is in a git working tree with uncommitted
+   *     changes and {@code allowDirty} is false
    */
   static BuildInput read(CliEnvironment env, Map<String, Object> given, boolean allowDirty) {
     Object images = given.getOrDefault("images", "images.json");
@@ -56,17 +60,24 @@ record BuildInput(
     String branch = (String) given.get("branch");
     String timestamp = (String) given.get("timestamp");
     String commit = (String) given.get("gitCommit");
-    if (branch == null || commit == null || timestamp == null) {
-      GitInfo git = GitInfo.read(env.workingDir(), env.env());
-      if (git.dirty() && !allowDirty) {
-        throw new UsageException(
-            "the working tree "
-                + env.workingDir()
-                + " has uncommitted changes, so the image would not match its commit; commit"
-                + " them, or give --allow-dirty");
-      }
+    Path dir = env.workingDir();
+    boolean dirty;
+    if (branch == null || commit == null) {
+      GitInfo git = GitInfo.read(dir, env.env());
+      dirty = git.dirty();
       branch = branch != null ? branch : git.branch();
       commit = commit != null ? commit : git.commit();
+    } else {
+      // Stamps given by hand do not make a dirty checkout match its commit. Outside git (a CI
+      // workspace without .git, a temporary directory) there is nothing to compare.
+      dirty = !allowDirty && GitInfo.inWorkTree(dir) && GitInfo.dirty(dir);
+    }
+    if (dirty && !allowDirty) {
+      throw new UsageException(
+          "the working tree "
+              + dir
+              + " has uncommitted changes, so the image would not match its commit; commit"
+              + " them, or give --allow-dirty");
     }
     Instant time =
         timestamp != null && BuildStamp.isTimestamp(timestamp.strip())

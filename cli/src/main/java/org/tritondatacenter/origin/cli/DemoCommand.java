@@ -99,8 +99,15 @@ final class DemoCommand implements Callable<Integer> {
       env.env().entrySet().stream()
           .filter(e -> e.getKey().equals("COLUMNS") || e.getKey().equals("TERM"))
           .forEach(e -> vars.put(e.getKey(), e.getValue()));
+      // The commands run in the demo's own directory, outside any checkout: the demo stamps its
+      // images itself, so uncommitted changes where it was started are no reason to refuse.
       CliEnvironment demo =
-          env.toBuilder().env(vars).home(dir.resolve("home")).time(clock, clock).build();
+          env.toBuilder()
+              .env(vars)
+              .home(dir.resolve("home"))
+              .workingDir(dir)
+              .time(clock, clock)
+              .build();
       String state = dir.resolve("state.json").toString();
       String version = BRANCH + "-" + timestamp + "-g" + COMMIT.substring(0, 7);
       List<String> stamp =

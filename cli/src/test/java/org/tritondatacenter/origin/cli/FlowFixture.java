@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.Assumptions;
 import org.tritondatacenter.origin.images.BuildStamp;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.LocalTritonOptions;
@@ -28,28 +27,6 @@ final class FlowFixture {
 
   private FlowFixture() {}
 
-  /**
-   * Returns true once core's operations are in this build; until then StepRunner answers "not
-   * available in this version" and the flow tests have nothing to run.
-   */
-  static boolean operationsLanded() {
-    return buildLanded() && present("org.tritondatacenter.origin.prune.Prune");
-  }
-
-  /** Returns true once core's build operation, preflight and gc are in this build. */
-  static boolean buildLanded() {
-    return present("org.tritondatacenter.origin.runner.BuildTools");
-  }
-
-  private static boolean present(String className) {
-    try {
-      Class.forName(className);
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
   static LocalTritonExtension triton() {
     try {
       return LocalTritonExtension.withOptions(
@@ -63,14 +40,11 @@ final class FlowFixture {
     }
   }
 
-  /** Returns a command line whose environment is the local Triton's exports. */
+  /**
+   * Returns a command line whose environment is the local Triton's exports, with the repository's
+   * images.json in its working directory and the local Triton's key in its {@code ~/.ssh}.
+   */
   static Cli cli(Path dir, LocalTriton triton) throws IOException {
-    Assumptions.assumeTrue(operationsLanded(), "core's operations are not in this build yet");
-    return buildCli(dir, triton);
-  }
-
-  /** Returns a command line for tests that need only the build operation. */
-  static Cli buildCli(Path dir, LocalTriton triton) throws IOException {
     Cli cli = new Cli(dir);
     cli.env.putAll(triton.exports());
     cli.clock = CLOCK;

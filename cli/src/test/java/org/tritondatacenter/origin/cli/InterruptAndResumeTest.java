@@ -31,7 +31,7 @@ class InterruptAndResumeTest {
   @Test
   void build_interruptedByCtrlC_cleansUpExitsOneThirtyAndGuardsTheStateFile(LocalTriton t)
       throws Exception {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     String[] args = FlowTest.concat(new String[] {"build"}, FlowFixture.stamp("20250119T000000Z"));
     CompletableFuture<Cli.Result> running = CompletableFuture.supplyAsync(() -> cli.run(args));
     await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
@@ -50,7 +50,7 @@ class InterruptAndResumeTest {
   @Test
   void build_receivingSigintTwice_cleansUpExitsOneThirtyAndKeepsTheStateFileWhole(LocalTriton t)
       throws Exception {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {
       await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
@@ -77,7 +77,7 @@ class InterruptAndResumeTest {
 
   @Test
   void build_killedMidway_resumesWithoutASecondMachine(LocalTriton t) throws Exception {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     Path state = cli.work.resolve(".triton-origin/state.json");
     Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {
@@ -105,7 +105,7 @@ class InterruptAndResumeTest {
 
   @Test
   void gc_afterACrash_listsTheLeftoverAndDeletesItWhenAsked(LocalTriton t) throws Exception {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     Path state = cli.work.resolve(".triton-origin/state.json");
     Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {

@@ -30,7 +30,7 @@ class KnownBrokenOriginCommandTest {
 
   private Cli cliWithBrokenOrigin(LocalTriton t) throws IOException {
     t.cloud().seedImage(Map.of("uuid", BROKEN, "name", "base-64-lts", "version", "16.4.1"));
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     try (InputStream in = getClass().getResourceAsStream(FILE)) {
       assertThat(in).as("core's test resource %s", FILE).isNotNull();
       Files.writeString(

@@ -26,7 +26,7 @@ class PlainHttpCommandTest {
 
   /** Returns a command line whose CloudAPI is a remote name reached through a proxy. */
   private Cli behindProxy(LocalTriton t) throws IOException {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     int port = t.cloudApiUrl().getPort();
     cli.env.put("TRITON_URL", "http://cloudapi.lab.example:" + port);
     cli.env.put("HTTP_PROXY", "http://127.0.0.1:" + port);

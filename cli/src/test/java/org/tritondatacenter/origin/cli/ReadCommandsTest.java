@@ -149,7 +149,32 @@ class ReadCommandsTest {
             "triton-origin-x86_64-21.4.0",
             "feature-x-20250116T175211Z-gabcdef0",
             "/alice/public/builds/triton-origin-image/feature-x-20250116T175211Z",
-            "minimal-64-lts@24.4.1");
+            "minimal-64-lts@24.4.1",
+            "Publish to channel the IMGAPI's default; release to staging, release, support");
+  }
+
+  @Test
+  void plan_withChannelAsJson_namesThePublishAndReleaseChannels() throws IOException {
+    Cli.Result r =
+        cli.run(
+            "plan",
+            "--json",
+            "--channel",
+            "experimental",
+            "--branch",
+            "feature/x",
+            "--timestamp",
+            "20250116T175211Z",
+            "--git-commit",
+            "abcdef0123");
+
+    assertThat(r.status()).as(r.toString()).isZero();
+    JsonNode plan = Json.mapper().readTree(r.out());
+    assertThat(plan.path("channel").asText()).isEqualTo("experimental");
+    assertThat(plan.path("releaseChannels"))
+        .extracting(JsonNode::asText)
+        .containsExactly("staging", "release", "support");
+    assertThat(plan.path("problems")).isEmpty();
   }
 
   @Test

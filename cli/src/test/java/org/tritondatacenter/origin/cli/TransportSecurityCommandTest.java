@@ -46,7 +46,7 @@ class TransportSecurityCommandTest {
 
   /** Returns a command line for the local Triton without the exports' insecure variables. */
   private Cli verifying(LocalTriton t) throws IOException {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     cli.env.remove("TRITON_TLS_INSECURE");
     cli.env.remove("MANTA_TLS_INSECURE");
     cli.env.remove("UPDATES_IMGADM_INSECURE");
@@ -80,7 +80,7 @@ class TransportSecurityCommandTest {
 
   @Test
   void plan_insecureVariables_workToo(LocalTriton t) throws IOException {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
 
     Cli.Result r = cli.run(PLAN);
 
@@ -91,7 +91,7 @@ class TransportSecurityCommandTest {
 
   @Test
   void allowInsecureHttp_badVariableValue_exitsTwoNamingIt(LocalTriton t) throws IOException {
-    Cli cli = FlowFixture.buildCli(dir, t);
+    Cli cli = FlowFixture.cli(dir, t);
     cli.env.put("TRITON_ORIGIN_ALLOW_INSECURE_HTTP", "maybe");
 
     Cli.Result r = cli.run(PLAN);

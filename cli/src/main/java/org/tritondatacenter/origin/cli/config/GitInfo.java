@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.cli.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,23 @@ import java.util.concurrent.TimeUnit;
  * @param dirty true when tracked files differ from {@code HEAD}
  */
 public record GitInfo(String branch, String commit, boolean dirty) {
+  /** What git is asked, for messages: what it could not tell, and how to do without it. */
+  private enum Question {
+    STAMP(
+        "the branch and commit of",
+        "; run in a git checkout, or give --branch, --timestamp and --git-commit"),
+    DIRTY(
+        "whether tracked files have uncommitted changes in",
+        "; fix git there, or give --allow-dirty to build without this check");
+
+    final String what;
+    final String hint;
+
+    Question(String what, String hint) {
+      this.what = what;
+      this.hint = hint;
+    }
+  }
 
   /**
    * Asks {@code git} in {@code dir}. A detached {@code HEAD} takes its branch from {@code
@@ -28,7 +46,7 @@ public record GitInfo(String branch, String commit, boolean dirty) {
    *     branch cannot be told; the message names the flags that supply the values instead
    */
   public static GitInfo read(Path dir, Map<String, String> env) {
-    String branch = git(dir, "rev-parse", "--abbrev-ref", "HEAD");
+    String branch = git(dir, Question.STAMP, "rev-parse", "--abbrev-ref", "HEAD");
     if (branch.equals("HEAD")) {
       String fromEnv = env.get("BRANCH_NAME");
       if (fromEnv == null || fromEnv.isBlank()) {
@@ -39,22 +57,51 @@ public record GitInfo(String branch, String commit, boolean dirty) {
       }
       branch = fromEnv.strip();
     }
-    String commit = git(dir, "rev-parse", "HEAD");
-    boolean dirty = !git(dir, "status", "--porcelain", "--untracked-files=no").isEmpty();
-    return new GitInfo(branch, commit, dirty);
+    String commit = git(dir, Question.STAMP, "rev-parse", "HEAD");
+    return new GitInfo(branch, commit, dirty(dir));
   }
 
-  private static String git(Path dir, String... args) {
+  /**
+   * Returns true when {@code dir} or a directory above it holds {@code .git}: a directory in a
+   * clone, a file in a linked worktree or a submodule. It looks at the files rather than asking
+   * git, so a checkout git refuses to read (another owner, say) still counts, and the dirty check
+   * then fails loudly instead of being skipped.
+   */
+  public static boolean inWorkTree(Path dir) {
+    Path real;
+    try {
+      // git resolves symbolic links, so the .git it finds is above the real directory.
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      real = dir.toAbsolutePath().normalize();
+    }
+    for (Path p = real; p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(".git"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Asks {@code git} in {@code dir} whether tracked files differ from {@code HEAD}; untracked files
+   * do not count.
+   *
+   * @throws ConfigException when git cannot answer; the message names {@code --allow-dirty}
+   */
+  public static boolean dirty(Path dir) {
+    return !git(dir, Question.DIRTY, "status", "--porcelain", "--untracked-files=no").isEmpty();
+  }
+
+  private static String git(Path dir, Question question, String... args) {
+    String hint = question.hint;
     List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
-    String hint =
-        "; run in a git checkout, or give --branch, --timestamp and --git-commit (and"
-            + " --allow-dirty is then not needed)";
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new ConfigException("cannot run git to read the branch and commit" + hint, e);
+      throw new ConfigException("cannot run git to tell " + question.what + " " + dir + hint, e);
     }
     try (InputStream in = process.getInputStream()) {
       process.getOutputStream().close();
@@ -66,7 +113,7 @@ public record GitInfo(String branch, String commit, boolean dirty) {
       if (process.exitValue() != 0) {
         String first = output.lines().findFirst().orElse("exit status " + process.exitValue());
         throw new ConfigException(
-            "git cannot tell the branch and commit of " + dir + ": " + first + hint);
+            "git cannot tell " + question.what + " " + dir + ": " + first + hint);
       }
       return output;
     } catch (IOException e) {
