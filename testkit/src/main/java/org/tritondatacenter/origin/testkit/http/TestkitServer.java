@@ -40,6 +40,9 @@ public final class TestkitServer implements AutoCloseable {
 
   private static final int INPUT_BUFFER_BYTES = 64 * 1024;
 
+  /** The largest unread body dropped before an error is answered (see Exchange#drainSmallBody). */
+  private static final long DRAINED_BODY_LIMIT = 1024 * 1024;
+
   private final Server server;
   private final Faults faults;
   private final RequestLog log;
@@ -292,6 +295,7 @@ public final class TestkitServer implements AutoCloseable {
     if (exchange.responded()) {
       return;
     }
+    exchange.drainSmallBody(DRAINED_BODY_LIMIT);
     error.headers().forEach(exchange::responseHeader);
     exchange.sendJson(error.status(), error.body());
   }
