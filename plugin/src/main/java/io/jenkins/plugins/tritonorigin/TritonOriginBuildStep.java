@@ -16,6 +16,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.tritondatacenter.origin.runner.StepEnvironment;
 
 /**
  * {@code tritonOriginBuild}: builds the images of an images file through CloudAPI and returns what
@@ -215,6 +216,12 @@ public final class TritonOriginBuildStep extends Step {
   static final class Execution extends OperationExecution {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The workspace path the images file was read from, or null when the Pipeline gave its text;
+     * saved with the execution, as the arguments keep only the text after the first start.
+     */
+    private volatile String imagesFile;
+
     Execution(StepContext context, Map<String, Object> arguments) {
       super(context, arguments);
     }
@@ -227,7 +234,20 @@ public final class TritonOriginBuildStep extends Step {
     @Override
     boolean prepare(Map<String, Object> arguments, FilePath workspace, BuildLog log)
         throws IOException, InterruptedException {
-      return WorkspaceFiles.readImages(arguments, workspace, log);
+      String read = WorkspaceFiles.readImages(arguments, workspace, log);
+      if (read == null) {
+        return false;
+      }
+      imagesFile = read;
+      return true;
+    }
+
+    /** Names the images file by its workspace path in core's messages about its content. */
+    @Override
+    void describe(StepEnvironment.Builder environment) {
+      if (imagesFile != null) {
+        environment.imagesSource(imagesFile);
+      }
     }
   }
 
