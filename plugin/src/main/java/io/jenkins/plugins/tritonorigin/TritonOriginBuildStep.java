@@ -22,6 +22,7 @@ import org.tritondatacenter.origin.runner.StepEnvironment;
  * {@code tritonOriginBuild}: builds the images of an images file through CloudAPI and returns what
  * it built, for {@code mantaExport}. Each field is the step contract's parameter of the same name;
  * an {@code images} path is read from the workspace and handed to core as {@code imagesJson}.
+ * Lists, flags and numbers are kept as given (null when not given), for core to validate.
  */
 public final class TritonOriginBuildStep extends Step {
   private static final org.tritondatacenter.origin.steps.Step CONTRACT =
@@ -30,9 +31,8 @@ public final class TritonOriginBuildStep extends Step {
   private String images;
   private String imagesJson;
   private Object only;
-  private boolean force = PlainValues.defaultFlag(CONTRACT, "force");
-  private boolean allowKnownBrokenOrigin =
-      PlainValues.defaultFlag(CONTRACT, "allowKnownBrokenOrigin");
+  private Object force;
+  private Object allowKnownBrokenOrigin;
   private String version;
   private String branch;
   private String timestamp;
@@ -40,9 +40,9 @@ public final class TritonOriginBuildStep extends Step {
   private String cloudapi;
   private String imgapi;
   private String channel;
-  private Integer concurrency;
-  private boolean keepOnFailure = PlainValues.defaultFlag(CONTRACT, "keepOnFailure");
-  private Integer timeoutMinutes;
+  private Object concurrency;
+  private Object keepOnFailure;
+  private Object timeoutMinutes;
 
   /** Creates the step; every parameter is optional. */
   @DataBoundConstructor
@@ -76,22 +76,38 @@ public final class TritonOriginBuildStep extends Step {
     this.only = PlainValues.blankToNull(only);
   }
 
-  public boolean isForce() {
-    return force;
+  /**
+   * Returns whether to build even when the same spec is published: as given, or the contract's
+   * default.
+   */
+  public Object getForce() {
+    return PlainValues.flagOrDefault(CONTRACT, "force", force);
   }
 
+  /**
+   * Sets whether to build even when the same spec is published: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setForce(boolean force) {
-    this.force = force;
+  public void setForce(Object force) {
+    this.force = PlainValues.blankToNull(force);
   }
 
-  public boolean isAllowKnownBrokenOrigin() {
-    return allowKnownBrokenOrigin;
+  /**
+   * Returns whether to build from an origin known to be broken: as given, or the contract's
+   * default.
+   */
+  public Object getAllowKnownBrokenOrigin() {
+    return PlainValues.flagOrDefault(CONTRACT, "allowKnownBrokenOrigin", allowKnownBrokenOrigin);
   }
 
+  /**
+   * Sets whether to build from an origin known to be broken: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setAllowKnownBrokenOrigin(boolean allowKnownBrokenOrigin) {
-    this.allowKnownBrokenOrigin = allowKnownBrokenOrigin;
+  public void setAllowKnownBrokenOrigin(Object allowKnownBrokenOrigin) {
+    this.allowKnownBrokenOrigin = PlainValues.blankToNull(allowKnownBrokenOrigin);
   }
 
   public String getVersion() {
@@ -157,33 +173,40 @@ public final class TritonOriginBuildStep extends Step {
     this.channel = PlainValues.blankToNull(channel);
   }
 
-  public Integer getConcurrency() {
+  /** Returns how many images build at once as given, or null for the default. */
+  public Object getConcurrency() {
     return concurrency;
   }
 
-  /** Sets how many images build at once; 0 or empty means the default. */
+  /** Sets how many images build at once: a whole number or its text; empty means the default. */
   @DataBoundSetter
-  public void setConcurrency(Integer concurrency) {
-    this.concurrency = concurrency == null || concurrency == 0 ? null : concurrency;
+  public void setConcurrency(Object concurrency) {
+    this.concurrency = PlainValues.blankToNull(concurrency);
   }
 
-  public boolean isKeepOnFailure() {
-    return keepOnFailure;
+  /** Returns whether to keep a failed build's machine: as given, or the contract's default. */
+  public Object getKeepOnFailure() {
+    return PlainValues.flagOrDefault(CONTRACT, "keepOnFailure", keepOnFailure);
   }
 
+  /**
+   * Sets whether to keep a failed build's machine: a boolean, or its text ({@code 'true'}, {@code
+   * 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setKeepOnFailure(boolean keepOnFailure) {
-    this.keepOnFailure = keepOnFailure;
+  public void setKeepOnFailure(Object keepOnFailure) {
+    this.keepOnFailure = PlainValues.blankToNull(keepOnFailure);
   }
 
-  public Integer getTimeoutMinutes() {
+  /** Returns each image's deadline in minutes as given, or null for the default. */
+  public Object getTimeoutMinutes() {
     return timeoutMinutes;
   }
 
-  /** Sets each image's deadline in minutes; 0 or empty means the default. */
+  /** Sets each image's deadline in minutes: a whole number or its text; empty means the default. */
   @DataBoundSetter
-  public void setTimeoutMinutes(Integer timeoutMinutes) {
-    this.timeoutMinutes = timeoutMinutes == null || timeoutMinutes == 0 ? null : timeoutMinutes;
+  public void setTimeoutMinutes(Object timeoutMinutes) {
+    this.timeoutMinutes = PlainValues.blankToNull(timeoutMinutes);
   }
 
   /** Returns the arguments for core, named as in the step contract. */
@@ -269,12 +292,27 @@ public final class TritonOriginBuildStep extends Step {
       return Set.of(Run.class, TaskListener.class);
     }
 
-    /** Binds the form; {@code only} is set here, as Stapler cannot bind an {@code Object}. */
+    /** Binds the form; the {@code Object} parameters are set here, as Stapler cannot bind them. */
     @Override
     public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
       TritonOriginBuildStep step =
-          (TritonOriginBuildStep) super.newInstance(req, FormLists.without(formData, "only"));
-      step.setOnly(FormLists.value(formData, "only"));
+          (TritonOriginBuildStep)
+              super.newInstance(
+                  req,
+                  FormValues.without(
+                      formData,
+                      "only",
+                      "force",
+                      "allowKnownBrokenOrigin",
+                      "concurrency",
+                      "keepOnFailure",
+                      "timeoutMinutes"));
+      step.setOnly(FormValues.list(formData, "only"));
+      step.setForce(FormValues.flag(formData, "force"));
+      step.setAllowKnownBrokenOrigin(FormValues.flag(formData, "allowKnownBrokenOrigin"));
+      step.setConcurrency(FormValues.number(formData, "concurrency"));
+      step.setKeepOnFailure(FormValues.flag(formData, "keepOnFailure"));
+      step.setTimeoutMinutes(FormValues.number(formData, "timeoutMinutes"));
       return step;
     }
   }

@@ -130,6 +130,24 @@ class PipelineStepsTest {
     j.assertLogNotContains("\tat ", b);
   }
 
+  @Test
+  void flagAndNumberGivenAsBadText_failWithCoresMessages(JenkinsRule j) throws Exception {
+    WorkflowJob p = j.createProject(WorkflowJob.class);
+    p.setDefinition(
+        new CpsFlowDefinition(
+            ("tritonOriginBuild(imagesJson: '''%s''', force: 'yes', timeoutMinutes: 'ninety',"
+                    + " branch: 'master', gitCommit: '0123456789abcdef')")
+                .formatted(LocalTritonFixture.groovyText(LocalTritonFixture.IMAGES_JSON)),
+            true));
+
+    WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+    j.assertLogContains("'force': expects true or false, got the string 'yes'", b);
+    j.assertLogContains("'timeoutMinutes': expects a whole number, got the string 'ninety'", b);
+    j.assertLogNotContains("ClassCastException", b);
+    j.assertLogNotContains("\tat ", b);
+  }
+
   private static WorkflowJob buildJob(JenkinsRule j) throws Exception {
     WorkflowJob p = j.createProject(WorkflowJob.class);
     p.setDefinition(
