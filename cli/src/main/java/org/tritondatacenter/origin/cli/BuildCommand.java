@@ -63,6 +63,7 @@ final class BuildCommand extends OperationCommand {
           session
               .stepEnvironment(state.store(), state.file().toString())
               .buildDefaults(input.branch(), input.timestamp(), input.commit())
+              .imagesSource(input.imagesFile().toString())
               .build();
       Map<String, Object> result = session.run(step(), args, environment);
       if (json) {

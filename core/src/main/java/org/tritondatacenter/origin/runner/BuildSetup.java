@@ -29,12 +29,10 @@ import org.tritondatacenter.origin.steps.StepArguments;
 record BuildSetup(
     BuildRequest request, CloudApiClient cloudApi, ImgapiClient imgapi, String channel) {
 
-  /** The name images.json problems are reported under: the adapter read the file for core. */
-  static final String SOURCE = "images.json";
-
   static BuildSetup from(StepArguments args, StepEnvironment env) {
     boolean allowBroken = args.bool("allowKnownBrokenOrigin");
-    ImagesFile images = reader(allowBroken).parse(SOURCE, imagesJson(args));
+    // The adapter read the file for core, and says under which name its problems belong.
+    ImagesFile images = reader(allowBroken).parse(env.imagesSource(), imagesJson(args, env));
     BuildStamp stamp = stamp(args, env);
     BuildRequest request =
         BuildRequest.builder(images, stamp)
@@ -77,14 +75,14 @@ record BuildSetup(
     return allowKnownBrokenOrigin ? strict.allowingKnownBrokenOrigins() : strict;
   }
 
-  private static String imagesJson(StepArguments args) {
+  private static String imagesJson(StepArguments args, StepEnvironment env) {
     return args.optionalString("imagesJson")
         .orElseThrow(
             () ->
                 new TritonException(
                     "tritonOriginBuild needs the images file's text in 'imagesJson': the adapter"
                         + " reads the file 'images' names ("
-                        + args.optionalString("images").orElse(SOURCE)
+                        + args.optionalString("images").orElse(env.imagesSource())
                         + ") and passes its text"));
   }
 

@@ -10,9 +10,13 @@ import org.tritondatacenter.origin.state.RunRecordStore;
 
 /**
  * What an adapter gives a step besides its arguments: endpoint resolution, where the run record is
- * kept, who hears the events, the build's own branch, time and commit, and HTTP settings.
+ * kept, who hears the events, the build's own branch, time and commit, the name of the images file
+ * it read, and HTTP settings.
  */
 public final class StepEnvironment {
+  /** The name images file problems are reported under when the adapter gives none. */
+  public static final String DEFAULT_IMAGES_SOURCE = "images.json";
+
   private final EndpointResolver endpoints;
   private final RunRecordStore store;
   private final String storeName;
@@ -20,6 +24,7 @@ public final class StepEnvironment {
   private final String branch;
   private final Instant timestamp;
   private final String gitCommit;
+  private final String imagesSource;
   private final HttpConfig httpConfig;
 
   private StepEnvironment(Builder b) {
@@ -30,6 +35,7 @@ public final class StepEnvironment {
     this.branch = b.branch;
     this.timestamp = b.timestamp;
     this.gitCommit = b.gitCommit;
+    this.imagesSource = b.imagesSource;
     HttpConfig config = b.httpConfig == null ? HttpConfig.defaults() : b.httpConfig;
     if (b.baseClient != null) {
       config = config.newBuilder().baseClient(b.baseClient).build();
@@ -73,6 +79,14 @@ public final class StepEnvironment {
     return gitCommit;
   }
 
+  /**
+   * Returns the name {@code imagesJson}'s problems are reported under: the file the adapter read it
+   * from, or {@value #DEFAULT_IMAGES_SOURCE}.
+   */
+  public String imagesSource() {
+    return imagesSource;
+  }
+
   /** Returns the HTTP settings, whose clock and sleeper also drive every wait. */
   public HttpConfig httpConfig() {
     return httpConfig;
@@ -87,6 +101,7 @@ public final class StepEnvironment {
     private String branch;
     private Instant timestamp;
     private String gitCommit;
+    private String imagesSource = DEFAULT_IMAGES_SOURCE;
     private HttpConfig httpConfig;
     private OkHttpClient baseClient;
 
@@ -122,6 +137,20 @@ public final class StepEnvironment {
       this.branch = branch;
       this.timestamp = timestamp;
       this.gitCommit = gitCommit;
+      return this;
+    }
+
+    /**
+     * Names the file the adapter read {@code imagesJson} from, such as a workspace path, so that
+     * its problems are reported as {@code <name>:<line>:<column>}; {@value #DEFAULT_IMAGES_SOURCE}
+     * by default.
+     */
+    public Builder imagesSource(String name) {
+      Objects.requireNonNull(name, "name == null");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("imagesSource is blank; give the images file's name");
+      }
+      this.imagesSource = name;
       return this;
     }
 

@@ -151,6 +151,41 @@ class BuildSetupTest {
   }
 
   @Test
+  void from_badImagesFileUnderACustomName_isReportedUnderThatName() {
+    StepEnvironment env =
+        StepEnvironment.builder()
+            .endpoints(
+                (s, n) -> {
+                  throw new AssertionError("resolved " + s);
+                })
+            .buildDefaults("master", Instant.parse("2025-01-16T17:52:11Z"), "b17eb8e0c2a4")
+            .imagesSource("ci/origins.json")
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                BuildSetup.from(
+                    Step.TRITON_ORIGIN_BUILD.validate(args("imagesJson", "[{\"namePrefix\": 1}]")),
+                    env))
+        .isInstanceOfSatisfying(
+            ImagesJsonException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo("ci/origins.json");
+              assertThat(e.getMessage())
+                  .startsWith("ci/origins.json is not a valid images file")
+                  .contains("ci/origins.json:1:")
+                  .doesNotContain("images.json");
+            });
+  }
+
+  @Test
+  void builder_blankImagesSource_isRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> StepEnvironment.builder().imagesSource(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("imagesSource");
+  }
+
+  @Test
   void from_onlyNamingAnUnknownImage_saysWhichExist() {
     assertThatThrownBy(
             () ->

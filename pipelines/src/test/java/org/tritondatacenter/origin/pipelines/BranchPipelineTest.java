@@ -78,7 +78,16 @@ class BranchPipelineTest {
     assertThat(pipeline.status()).isEqualTo("SUCCESS");
     assertThat(pipeline.calls("tritonOriginBuild"))
         .singleElement()
-        .isEqualTo(Map.of("images", "images.json", "channel", channel));
+        .isEqualTo(
+            Map.of(
+                "images",
+                "images.json",
+                "channel",
+                channel,
+                "branch",
+                branch,
+                "gitCommit",
+                PipelineHarness.CHECKED_OUT_COMMIT));
     assertThat(pipeline.calls("mantaExport"))
         .singleElement()
         .satisfies(
@@ -110,8 +119,27 @@ class BranchPipelineTest {
             Map.of(
                 "images", "images.json",
                 "channel", "dev",
+                "branch", "master",
+                "gitCommit", PipelineHarness.CHECKED_OUT_COMMIT,
                 "only", "triton-origin-x86_64-24.4.1",
                 "force", true));
+  }
+
+  @Test
+  void build_takesTheCommitCheckoutAnswered_notTheEnvironments() throws Exception {
+    pipeline.start("master", Map.of("ONLY", "", "FORCE", false));
+    // With a shared library, GIT_COMMIT in the environment can name the library's commit.
+    pipeline.environment().put("GIT_COMMIT", "1111111111111111111111111111111111111111");
+    answerAll();
+
+    pipeline.runScript("Jenkinsfile");
+
+    assertThat(pipeline.calls("checkout")).hasSize(1);
+    assertThat(pipeline.calls("tritonOriginBuild"))
+        .singleElement()
+        .satisfies(
+            args ->
+                assertThat(args.get("gitCommit")).isEqualTo(PipelineHarness.CHECKED_OUT_COMMIT));
   }
 
   @Test

@@ -21,8 +21,12 @@ final class PipelineHarness extends BasePipelineTest {
   static final List<String> STEPS =
       List.of("tritonOriginBuild", "mantaExport", "imgadmPublish", "imgadmChannelAdd");
 
+  /** The commit {@code checkout scm} answers with, as the Git plugin's GIT_COMMIT. */
+  static final String CHECKED_OUT_COMMIT = "abcdef1234567890abcdef1234567890abcdef12";
+
   private final Map<String, Function<Map<String, Object>, Object>> answers = new LinkedHashMap<>();
   private final Map<String, RuntimeException> failures = new LinkedHashMap<>();
+  private String branch;
 
   PipelineHarness() {
     // The Jenkinsfiles live at the repository root; tests run in the pipelines/ module.
@@ -33,6 +37,7 @@ final class PipelineHarness extends BasePipelineTest {
   /** Prepares the interpreter for a branch and build parameters. */
   void start(String branch, Map<String, Object> params) throws Exception {
     super.setUp();
+    this.branch = branch;
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("BRANCH_NAME", branch);
     getBinding().setVariable("env", env);
@@ -42,9 +47,23 @@ final class PipelineHarness extends BasePipelineTest {
     currentBuild.put("result", "SUCCESS");
     getBinding().setVariable("currentBuild", currentBuild);
 
-    for (String name : List.of("properties", "parameters", "checkout")) {
+    for (String name : List.of("properties", "parameters")) {
       allow(name, Object.class);
     }
+    // Jenkins' checkout returns the SCM's variables, GIT_COMMIT among them.
+    getHelper()
+        .registerAllowedMethod(
+            "checkout",
+            List.of(Map.class),
+            new Closure<Object>(this) {
+              @Override
+              public Object call(Object... args) {
+                Map<String, Object> vars = new LinkedHashMap<>();
+                vars.put("GIT_COMMIT", CHECKED_OUT_COMMIT);
+                vars.put("GIT_BRANCH", "origin/" + branch);
+                return vars;
+              }
+            });
     allow("string", Map.class);
     allow("booleanParam", Map.class);
     allow("writeFile", Map.class);
@@ -87,6 +106,12 @@ final class PipelineHarness extends BasePipelineTest {
 
   private void allow(String name, Class<?> argument) {
     getHelper().registerAllowedMethod(name, List.of(argument), (Closure<?>) null);
+  }
+
+  /** Returns the build's environment ({@code env}), for a test to add variables to. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> environment() {
+    return (Map<String, Object>) getBinding().getVariable("env");
   }
 
   /** Answers calls of a step with a computed result map. */

@@ -18,7 +18,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 /**
  * {@code imgadmChannelAdd}: adds published images to more channels of an IMGAPI server, as a
  * release promotes them from {@code dev} to {@code staging}, {@code release} and {@code support}.
- * Each field is the step contract's parameter of the same name.
+ * Each field is the step contract's parameter of the same name; lists and flags are kept as given
+ * (null when not given), for core to validate.
  */
 public final class ImgadmChannelAddStep extends Step {
   private static final org.tritondatacenter.origin.steps.Step CONTRACT =
@@ -30,8 +31,8 @@ public final class ImgadmChannelAddStep extends Step {
   private Object uuids;
   private String name;
   private String version;
-  private boolean latest = PlainValues.defaultFlag(CONTRACT, "latest");
-  private boolean dryRun = PlainValues.defaultFlag(CONTRACT, "dryRun");
+  private Object latest;
+  private Object dryRun;
 
   /**
    * Creates the step.
@@ -99,22 +100,38 @@ public final class ImgadmChannelAddStep extends Step {
     this.version = PlainValues.blankToNull(version);
   }
 
-  public boolean isLatest() {
-    return latest;
+  /**
+   * Returns whether to keep only the newest selected image per name: as given, or the contract's
+   * default.
+   */
+  public Object getLatest() {
+    return PlainValues.flagOrDefault(CONTRACT, "latest", latest);
   }
 
+  /**
+   * Sets whether to keep only the newest selected image per name: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setLatest(boolean latest) {
-    this.latest = latest;
+  public void setLatest(Object latest) {
+    this.latest = PlainValues.blankToNull(latest);
   }
 
-  public boolean isDryRun() {
-    return dryRun;
+  /**
+   * Returns whether to list what would change without changing it: as given, or the contract's
+   * default.
+   */
+  public Object getDryRun() {
+    return PlainValues.flagOrDefault(CONTRACT, "dryRun", dryRun);
   }
 
+  /**
+   * Sets whether to list what would change without changing it: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setDryRun(boolean dryRun) {
-    this.dryRun = dryRun;
+  public void setDryRun(Object dryRun) {
+    this.dryRun = PlainValues.blankToNull(dryRun);
   }
 
   /** Returns the arguments for core, named as in the step contract. */
@@ -169,16 +186,19 @@ public final class ImgadmChannelAddStep extends Step {
     }
 
     /**
-     * Binds the form; {@code channels} and {@code uuids} are set here, as Stapler cannot bind an
-     * {@code Object}.
+     * Binds the form; {@code channels}, {@code uuids} and the flags are set here, as Stapler cannot
+     * bind an {@code Object}.
      */
     @Override
     public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
       ImgadmChannelAddStep step =
           (ImgadmChannelAddStep)
-              super.newInstance(req, FormLists.without(formData, "channels", "uuids"));
-      step.replaceChannels(FormLists.value(formData, "channels"));
-      step.setUuids(FormLists.value(formData, "uuids"));
+              super.newInstance(
+                  req, FormValues.without(formData, "channels", "uuids", "latest", "dryRun"));
+      step.replaceChannels(FormValues.list(formData, "channels"));
+      step.setUuids(FormValues.list(formData, "uuids"));
+      step.setLatest(FormValues.flag(formData, "latest"));
+      step.setDryRun(FormValues.flag(formData, "dryRun"));
       return step;
     }
   }

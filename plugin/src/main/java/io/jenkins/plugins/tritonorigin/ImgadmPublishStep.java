@@ -23,7 +23,8 @@ import org.tritondatacenter.origin.steps.StepParameter;
 /**
  * {@code imgadmPublish}: publishes images to an IMGAPI server and channel, from what {@code
  * mantaExport} returned, from a Manta build directory, from one manifest and file, or from another
- * IMGAPI server. Each field is the step contract's parameter of the same name.
+ * IMGAPI server. Each field is the step contract's parameter of the same name; the list and the
+ * flag are kept as given (null when not given), for core to validate.
  *
  * <p>Inside {@code node {}} on an agent the image files stream on that agent; elsewhere they stream
  * through the controller.
@@ -41,7 +42,7 @@ public final class ImgadmPublishStep extends Step {
   private String imgapi;
   private String channel;
   private String fileSource;
-  private boolean makePublic = PlainValues.defaultFlag(CONTRACT, "makePublic");
+  private Object makePublic;
 
   /** Creates the step; exactly one source form must then be set. */
   @DataBoundConstructor
@@ -130,13 +131,18 @@ public final class ImgadmPublishStep extends Step {
     this.fileSource = PlainValues.blankToNull(fileSource);
   }
 
-  public boolean isMakePublic() {
-    return makePublic;
+  /** Returns whether to publish with {@code public: true}: as given, or the contract's default. */
+  public Object getMakePublic() {
+    return PlainValues.flagOrDefault(CONTRACT, "makePublic", makePublic);
   }
 
+  /**
+   * Sets whether to publish with {@code public: true}: a boolean, or its text ({@code 'true'},
+   * {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setMakePublic(boolean makePublic) {
-    this.makePublic = makePublic;
+  public void setMakePublic(Object makePublic) {
+    this.makePublic = PlainValues.blankToNull(makePublic);
   }
 
   /** Returns the arguments for core, named as in the step contract. */
@@ -204,12 +210,17 @@ public final class ImgadmPublishStep extends Step {
       return Set.of(Run.class, TaskListener.class);
     }
 
-    /** Binds the form; {@code uuids} is set here, as Stapler cannot bind an {@code Object}. */
+    /**
+     * Binds the form; {@code uuids} and {@code makePublic} are set here, as Stapler cannot bind an
+     * {@code Object}.
+     */
     @Override
     public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
       ImgadmPublishStep step =
-          (ImgadmPublishStep) super.newInstance(req, FormLists.without(formData, "uuids"));
-      step.setUuids(FormLists.value(formData, "uuids"));
+          (ImgadmPublishStep)
+              super.newInstance(req, FormValues.without(formData, "uuids", "makePublic"));
+      step.setUuids(FormValues.list(formData, "uuids"));
+      step.setMakePublic(FormValues.flag(formData, "makePublic"));
       return step;
     }
 

@@ -6,17 +6,19 @@ import hudson.model.TaskListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code mantaExport}: exports what {@code tritonOriginBuild} built to a Manta builds directory and
  * returns what it wrote, for {@code imgadmPublish}. Each field is the step contract's parameter of
- * the same name.
+ * the same name; the flag is kept as given (null when not given), for core to validate.
  */
 public final class MantaExportStep extends Step {
   private static final org.tritondatacenter.origin.steps.Step CONTRACT =
@@ -27,7 +29,7 @@ public final class MantaExportStep extends Step {
   private String cloudapi;
   private String project;
   private String path;
-  private boolean deleteImages = PlainValues.defaultFlag(CONTRACT, "deleteImages");
+  private Object deleteImages;
 
   /**
    * Creates the step.
@@ -80,13 +82,21 @@ public final class MantaExportStep extends Step {
     this.path = PlainValues.blankToNull(path);
   }
 
-  public boolean isDeleteImages() {
-    return deleteImages;
+  /**
+   * Returns whether to delete the datacenter images once exported: as given, or the contract's
+   * default.
+   */
+  public Object getDeleteImages() {
+    return PlainValues.flagOrDefault(CONTRACT, "deleteImages", deleteImages);
   }
 
+  /**
+   * Sets whether to delete the datacenter images once exported: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setDeleteImages(boolean deleteImages) {
-    this.deleteImages = deleteImages;
+  public void setDeleteImages(Object deleteImages) {
+    this.deleteImages = PlainValues.blankToNull(deleteImages);
   }
 
   /** Returns the arguments for core, named as in the step contract. */
@@ -136,6 +146,17 @@ public final class MantaExportStep extends Step {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
       return Set.of(Run.class, TaskListener.class);
+    }
+
+    /**
+     * Binds the form; {@code deleteImages} is set here, as Stapler cannot bind an {@code Object}.
+     */
+    @Override
+    public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+      MantaExportStep step =
+          (MantaExportStep) super.newInstance(req, FormValues.without(formData, "deleteImages"));
+      step.setDeleteImages(FormValues.flag(formData, "deleteImages"));
+      return step;
     }
   }
 }

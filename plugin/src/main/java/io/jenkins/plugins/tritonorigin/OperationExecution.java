@@ -83,6 +83,13 @@ abstract class OperationExecution extends StepExecution {
     return false;
   }
 
+  /**
+   * Adds to core's environment what this step knows beyond its arguments, such as the name of a
+   * file {@link #prepare} read; nothing by default. It runs on the controller, before every start
+   * and resume.
+   */
+  void describe(StepEnvironment.Builder environment) {}
+
   /** Returns true when the operation streams image files, which then happens on the agent. */
   boolean streamsImageFiles() {
     return false;
@@ -204,7 +211,7 @@ abstract class OperationExecution extends StepExecution {
               ? "not inside node { }: image files stream through the Jenkins controller"
               : "image files stream through the Jenkins controller, where this node runs");
     }
-    StepEnvironment environment =
+    StepEnvironment.Builder environment =
         StepEnvironment.builder()
             .endpoints(endpoints)
             .store(store, "the run record of " + operation() + " in " + run.getFullDisplayName())
@@ -213,9 +220,9 @@ abstract class OperationExecution extends StepExecution {
                 defaults.branch(),
                 Instant.ofEpochMilli(defaults.startMillis()),
                 defaults.gitCommit())
-            .httpClient(QuiesceGate.client(Jenkins.get()))
-            .build();
-    return StepRunner.run(operation(), arguments, environment);
+            .httpClient(QuiesceGate.client(Jenkins.get()));
+    describe(environment);
+    return StepRunner.run(operation(), arguments, environment.build());
   }
 
   /** Asks the Pipeline to save its program, this execution and its record included. */

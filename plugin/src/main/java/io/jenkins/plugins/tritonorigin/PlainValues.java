@@ -75,12 +75,23 @@ final class PlainValues {
   }
 
   /**
-   * Puts a boolean only when it differs from the contract's default, so that core, like for every
-   * other parameter, sees it as given only when the user changed it.
+   * Returns a flag as given, or the contract's default when it was not given: what the form's
+   * checkbox shows, and what the Snippet Generator compares with a fresh step's to leave defaults
+   * out.
    */
-  static void putFlag(Map<String, Object> arguments, Step step, String name, boolean value) {
-    if (value != defaultFlag(step, name)) {
-      arguments.put(name, value);
+  static Object flagOrDefault(Step step, String name, Object given) {
+    return given == null ? defaultFlag(step, name) : given;
+  }
+
+  /**
+   * Puts a flag as given, unless it was not given or is the contract's default as a boolean, so
+   * that core, like for every other parameter, sees it as given only when the user changed it. Any
+   * other value, such as the text {@code 'yes'}, reaches core, which accepts {@code 'true'} and
+   * {@code 'false'} and names the parameter for the rest.
+   */
+  static void putFlag(Map<String, Object> arguments, Step step, String name, Object given) {
+    if (given != null && !Boolean.valueOf(defaultFlag(step, name)).equals(given)) {
+      arguments.put(name, copy(given));
     }
   }
 

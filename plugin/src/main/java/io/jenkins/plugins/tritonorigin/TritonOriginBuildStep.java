@@ -16,11 +16,13 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.tritondatacenter.origin.runner.StepEnvironment;
 
 /**
  * {@code tritonOriginBuild}: builds the images of an images file through CloudAPI and returns what
  * it built, for {@code mantaExport}. Each field is the step contract's parameter of the same name;
  * an {@code images} path is read from the workspace and handed to core as {@code imagesJson}.
+ * Lists, flags and numbers are kept as given (null when not given), for core to validate.
  */
 public final class TritonOriginBuildStep extends Step {
   private static final org.tritondatacenter.origin.steps.Step CONTRACT =
@@ -29,9 +31,8 @@ public final class TritonOriginBuildStep extends Step {
   private String images;
   private String imagesJson;
   private Object only;
-  private boolean force = PlainValues.defaultFlag(CONTRACT, "force");
-  private boolean allowKnownBrokenOrigin =
-      PlainValues.defaultFlag(CONTRACT, "allowKnownBrokenOrigin");
+  private Object force;
+  private Object allowKnownBrokenOrigin;
   private String version;
   private String branch;
   private String timestamp;
@@ -39,9 +40,9 @@ public final class TritonOriginBuildStep extends Step {
   private String cloudapi;
   private String imgapi;
   private String channel;
-  private Integer concurrency;
-  private boolean keepOnFailure = PlainValues.defaultFlag(CONTRACT, "keepOnFailure");
-  private Integer timeoutMinutes;
+  private Object concurrency;
+  private Object keepOnFailure;
+  private Object timeoutMinutes;
 
   /** Creates the step; every parameter is optional. */
   @DataBoundConstructor
@@ -75,22 +76,38 @@ public final class TritonOriginBuildStep extends Step {
     this.only = PlainValues.blankToNull(only);
   }
 
-  public boolean isForce() {
-    return force;
+  /**
+   * Returns whether to build even when the same spec is published: as given, or the contract's
+   * default.
+   */
+  public Object getForce() {
+    return PlainValues.flagOrDefault(CONTRACT, "force", force);
   }
 
+  /**
+   * Sets whether to build even when the same spec is published: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setForce(boolean force) {
-    this.force = force;
+  public void setForce(Object force) {
+    this.force = PlainValues.blankToNull(force);
   }
 
-  public boolean isAllowKnownBrokenOrigin() {
-    return allowKnownBrokenOrigin;
+  /**
+   * Returns whether to build from an origin known to be broken: as given, or the contract's
+   * default.
+   */
+  public Object getAllowKnownBrokenOrigin() {
+    return PlainValues.flagOrDefault(CONTRACT, "allowKnownBrokenOrigin", allowKnownBrokenOrigin);
   }
 
+  /**
+   * Sets whether to build from an origin known to be broken: a boolean, or its text ({@code
+   * 'true'}, {@code 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setAllowKnownBrokenOrigin(boolean allowKnownBrokenOrigin) {
-    this.allowKnownBrokenOrigin = allowKnownBrokenOrigin;
+  public void setAllowKnownBrokenOrigin(Object allowKnownBrokenOrigin) {
+    this.allowKnownBrokenOrigin = PlainValues.blankToNull(allowKnownBrokenOrigin);
   }
 
   public String getVersion() {
@@ -156,33 +173,40 @@ public final class TritonOriginBuildStep extends Step {
     this.channel = PlainValues.blankToNull(channel);
   }
 
-  public Integer getConcurrency() {
+  /** Returns how many images build at once as given, or null for the default. */
+  public Object getConcurrency() {
     return concurrency;
   }
 
-  /** Sets how many images build at once; 0 or empty means the default. */
+  /** Sets how many images build at once: a whole number or its text; empty means the default. */
   @DataBoundSetter
-  public void setConcurrency(Integer concurrency) {
-    this.concurrency = concurrency == null || concurrency == 0 ? null : concurrency;
+  public void setConcurrency(Object concurrency) {
+    this.concurrency = PlainValues.blankToNull(concurrency);
   }
 
-  public boolean isKeepOnFailure() {
-    return keepOnFailure;
+  /** Returns whether to keep a failed build's machine: as given, or the contract's default. */
+  public Object getKeepOnFailure() {
+    return PlainValues.flagOrDefault(CONTRACT, "keepOnFailure", keepOnFailure);
   }
 
+  /**
+   * Sets whether to keep a failed build's machine: a boolean, or its text ({@code 'true'}, {@code
+   * 'false'}), as core takes it.
+   */
   @DataBoundSetter
-  public void setKeepOnFailure(boolean keepOnFailure) {
-    this.keepOnFailure = keepOnFailure;
+  public void setKeepOnFailure(Object keepOnFailure) {
+    this.keepOnFailure = PlainValues.blankToNull(keepOnFailure);
   }
 
-  public Integer getTimeoutMinutes() {
+  /** Returns each image's deadline in minutes as given, or null for the default. */
+  public Object getTimeoutMinutes() {
     return timeoutMinutes;
   }
 
-  /** Sets each image's deadline in minutes; 0 or empty means the default. */
+  /** Sets each image's deadline in minutes: a whole number or its text; empty means the default. */
   @DataBoundSetter
-  public void setTimeoutMinutes(Integer timeoutMinutes) {
-    this.timeoutMinutes = timeoutMinutes == null || timeoutMinutes == 0 ? null : timeoutMinutes;
+  public void setTimeoutMinutes(Object timeoutMinutes) {
+    this.timeoutMinutes = PlainValues.blankToNull(timeoutMinutes);
   }
 
   /** Returns the arguments for core, named as in the step contract. */
@@ -215,6 +239,12 @@ public final class TritonOriginBuildStep extends Step {
   static final class Execution extends OperationExecution {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The workspace path the images file was read from, or null when the Pipeline gave its text;
+     * saved with the execution, as the arguments keep only the text after the first start.
+     */
+    private volatile String imagesFile;
+
     Execution(StepContext context, Map<String, Object> arguments) {
       super(context, arguments);
     }
@@ -227,7 +257,20 @@ public final class TritonOriginBuildStep extends Step {
     @Override
     boolean prepare(Map<String, Object> arguments, FilePath workspace, BuildLog log)
         throws IOException, InterruptedException {
-      return WorkspaceFiles.readImages(arguments, workspace, log);
+      String read = WorkspaceFiles.readImages(arguments, workspace, log);
+      if (read == null) {
+        return false;
+      }
+      imagesFile = read;
+      return true;
+    }
+
+    /** Names the images file by its workspace path in core's messages about its content. */
+    @Override
+    void describe(StepEnvironment.Builder environment) {
+      if (imagesFile != null) {
+        environment.imagesSource(imagesFile);
+      }
     }
   }
 
@@ -249,12 +292,27 @@ public final class TritonOriginBuildStep extends Step {
       return Set.of(Run.class, TaskListener.class);
     }
 
-    /** Binds the form; {@code only} is set here, as Stapler cannot bind an {@code Object}. */
+    /** Binds the form; the {@code Object} parameters are set here, as Stapler cannot bind them. */
     @Override
     public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
       TritonOriginBuildStep step =
-          (TritonOriginBuildStep) super.newInstance(req, FormLists.without(formData, "only"));
-      step.setOnly(FormLists.value(formData, "only"));
+          (TritonOriginBuildStep)
+              super.newInstance(
+                  req,
+                  FormValues.without(
+                      formData,
+                      "only",
+                      "force",
+                      "allowKnownBrokenOrigin",
+                      "concurrency",
+                      "keepOnFailure",
+                      "timeoutMinutes"));
+      step.setOnly(FormValues.list(formData, "only"));
+      step.setForce(FormValues.flag(formData, "force"));
+      step.setAllowKnownBrokenOrigin(FormValues.flag(formData, "allowKnownBrokenOrigin"));
+      step.setConcurrency(FormValues.number(formData, "concurrency"));
+      step.setKeepOnFailure(FormValues.flag(formData, "keepOnFailure"));
+      step.setTimeoutMinutes(FormValues.number(formData, "timeoutMinutes"));
       return step;
     }
   }

@@ -21,10 +21,11 @@ final class WorkspaceFiles {
    * Replaces {@code images}, a workspace path, by {@code imagesJson}, the file's text. Arguments
    * that already hold {@code imagesJson} are left as they are.
    *
-   * @return true when the arguments changed
+   * @return the workspace path read, which core names the file by in messages, or null when the
+   *     arguments did not change
    * @throws AbortException when both are given, there is no workspace, or the file is missing
    */
-  static boolean readImages(Map<String, Object> arguments, FilePath workspace, BuildLog log)
+  static String readImages(Map<String, Object> arguments, FilePath workspace, BuildLog log)
       throws IOException, InterruptedException {
     if (arguments.containsKey("imagesJson")) {
       if (arguments.containsKey("images")) {
@@ -32,7 +33,7 @@ final class WorkspaceFiles {
             "tritonOriginBuild: give either images (a workspace path) or imagesJson (the file's"
                 + " text), not both");
       }
-      return false;
+      return null;
     }
     Object named = arguments.get("images");
     String path = named == null ? DEFAULT_IMAGES : named.toString();
@@ -61,7 +62,7 @@ final class WorkspaceFiles {
     arguments.remove("images");
     arguments.put("imagesJson", text);
     log.info("read " + path + " from the workspace");
-    return true;
+    return path;
   }
 
   /**

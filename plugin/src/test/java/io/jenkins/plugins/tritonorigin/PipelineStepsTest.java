@@ -108,6 +108,46 @@ class PipelineStepsTest {
     j.assertLogNotContains("s3cr3t-pa55", b);
   }
 
+  @Test
+  void badImagesFileAtACustomPath_isReportedUnderThatPath(JenkinsRule j) throws Exception {
+    WorkflowJob p = j.createProject(WorkflowJob.class);
+    p.setDefinition(
+        new CpsFlowDefinition(
+            """
+            node {
+              writeFile file: 'ci/origins.json', text: '[{"namePrefix": 1}]'
+              tritonOriginBuild(images: 'ci/origins.json', branch: 'master',
+                                gitCommit: '0123456789abcdef')
+            }
+            """,
+            true));
+
+    WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+    j.assertLogContains("ci/origins.json is not a valid images file", b);
+    j.assertLogContains("ci/origins.json:1:", b);
+    j.assertLogNotContains("images.json", b);
+    j.assertLogNotContains("\tat ", b);
+  }
+
+  @Test
+  void flagAndNumberGivenAsBadText_failWithCoresMessages(JenkinsRule j) throws Exception {
+    WorkflowJob p = j.createProject(WorkflowJob.class);
+    p.setDefinition(
+        new CpsFlowDefinition(
+            ("tritonOriginBuild(imagesJson: '''%s''', force: 'yes', timeoutMinutes: 'ninety',"
+                    + " branch: 'master', gitCommit: '0123456789abcdef')")
+                .formatted(LocalTritonFixture.groovyText(LocalTritonFixture.IMAGES_JSON)),
+            true));
+
+    WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+    j.assertLogContains("'force': expects true or false, got the string 'yes'", b);
+    j.assertLogContains("'timeoutMinutes': expects a whole number, got the string 'ninety'", b);
+    j.assertLogNotContains("ClassCastException", b);
+    j.assertLogNotContains("\tat ", b);
+  }
+
   private static WorkflowJob buildJob(JenkinsRule j) throws Exception {
     WorkflowJob p = j.createProject(WorkflowJob.class);
     p.setDefinition(

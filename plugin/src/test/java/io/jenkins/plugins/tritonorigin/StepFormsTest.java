@@ -1,5 +1,7 @@
 package io.jenkins.plugins.tritonorigin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -11,7 +13,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Each step survives the Snippet Generator's form and its Groovy rendering. The maps {@code build}
- * and {@code export} exist only in Pipeline code, so only the Groovy round trip carries them.
+ * and {@code export} exist only in Pipeline code, so only the Groovy round trip carries them. The
+ * form round trips bind every checkbox and number field through the descriptors' own binding.
  */
 @WithJenkins
 class StepFormsTest {
@@ -93,6 +96,37 @@ class StepFormsTest {
             listStep,
             "imgadmChannelAdd channels: ['staging', 'release'],"
                 + " uuids: ['41bd4100-eb86-409a-85b0-e649aadf6f62']");
+  }
+
+  @Test
+  void flagsAndNumbersAsText_reachTheStepAsWritten(JenkinsRule j) throws Exception {
+    TritonOriginBuildStep step = new TritonOriginBuildStep();
+    step.setForce("yes");
+    step.setTimeoutMinutes("ninety");
+
+    // The Groovy round trip instantiates the step through structs, which would have turned 'yes'
+    // into false for a boolean property and failed on 'ninety' for an Integer one.
+    new SnippetizerTester(j)
+        .assertRoundTrip(step, "tritonOriginBuild force: 'yes', timeoutMinutes: 'ninety'");
+    assertThat(step.arguments())
+        .containsEntry("force", "yes")
+        .containsEntry("timeoutMinutes", "ninety");
+  }
+
+  @Test
+  void flagsGivenAsTheirDefaults_areLeftOutOfSnippetAndArguments(JenkinsRule j) throws Exception {
+    ImgadmChannelAddStep step = new ImgadmChannelAddStep(List.of("staging", "release"));
+    step.setUuids(List.of("41bd4100-eb86-409a-85b0-e649aadf6f62"));
+    step.setLatest(true);
+    step.setDryRun(false);
+
+    new SnippetizerTester(j)
+        .assertRoundTrip(
+            step,
+            "imgadmChannelAdd channels: ['staging', 'release'],"
+                + " uuids: ['41bd4100-eb86-409a-85b0-e649aadf6f62']");
+    assertThat(step.arguments()).doesNotContainKeys("latest", "dryRun");
+    assertThat(step.getLatest()).isEqualTo(true);
   }
 
   private static void roundTrip(JenkinsRule j, Step step) throws Exception {
