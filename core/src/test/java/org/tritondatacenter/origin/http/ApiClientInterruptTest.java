@@ -13,6 +13,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.Service;
+import org.tritondatacenter.origin.operations.RecordingListener;
 
 class ApiClientInterruptTest {
   @StartStop final MockWebServer server = new MockWebServer();
