@@ -60,9 +60,4 @@ final class TimeReport {
     }
     return seconds;
   }
-
-  /** Returns true for a line of the report rather than of the measured process. */
-  static boolean isReportLine(String line) {
-    return line.startsWith("\t") && line.contains(": ");
-  }
 }

@@ -3,7 +3,6 @@ package org.tritondatacenter.origin.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.steps.Step;
 import picocli.CommandLine.Command;
 
@@ -48,23 +47,8 @@ final class ChannelAddCommand extends OperationCommand {
         ChannelCheck.requireImages(
             client, (String) args.getOrDefault("fromChannel", "dev"), name, version);
       }
-      Map<String, Object> result;
-      if (dryRun) {
-        // A dry run writes nothing, not even the state file.
-        result =
-            session.run(
-                step(),
-                args,
-                session.stepEnvironment(new MemoryRunRecordStore(), "memory").build());
-      } else {
-        try (StateFile state = openState("channelAdd")) {
-          result =
-              session.run(
-                  step(),
-                  args,
-                  session.stepEnvironment(state.store(), state.file().toString()).build());
-        }
-      }
+      Map<String, Object> result =
+          dryRun ? runInMemory(session, args) : runWithState(session, "channelAdd", args);
       if (json) {
         printJson(result);
       } else {

@@ -56,13 +56,6 @@ public final class Interruption {
     }
   }
 
-  /** Returns true once Ctrl-C was pressed. */
-  public boolean triggered() {
-    synchronized (lock) {
-      return triggered;
-    }
-  }
-
   /** Marks the command as finished: its result or error is printed. */
   public void finish() {
     finished.countDown();

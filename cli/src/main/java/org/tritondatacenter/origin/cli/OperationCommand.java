@@ -2,6 +2,7 @@ package org.tritondatacenter.origin.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.steps.Step;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,5 +49,19 @@ abstract class OperationCommand extends ServiceCommand implements ContractComman
   /** Opens the state file for the operation that owns {@code section}. */
   StateFile openState(String section) {
     return StateFile.open(state.file(env().workingDir()), section, state.resume, state.fresh);
+  }
+
+  /** Runs the step on a run record held in memory: nothing is written, not even the state file. */
+  Map<String, Object> runInMemory(Session session, Map<String, Object> args) {
+    return session.run(
+        step(), args, session.stepEnvironment(new MemoryRunRecordStore(), "memory").build());
+  }
+
+  /** Runs the step on the run record in the state file, in the section {@code section}. */
+  Map<String, Object> runWithState(Session session, String section, Map<String, Object> args) {
+    try (StateFile state = openState(section)) {
+      return session.run(
+          step(), args, session.stepEnvironment(state.store(), state.file().toString()).build());
+    }
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
-import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.steps.ChannelAddResult;
 import org.tritondatacenter.origin.steps.Step;
 import picocli.CommandLine.Command;
@@ -86,11 +85,7 @@ final class ReleaseCommand extends OperationCommand {
                 });
       }
 
-      Map<String, Object> planned =
-          session.run(
-              step(),
-              listing,
-              session.stepEnvironment(new MemoryRunRecordStore(), "memory").build());
+      Map<String, Object> planned = runInMemory(session, listing);
       ChannelAddResult plan = ChannelAddResult.fromMap(planned);
       if (plan.changes().isEmpty()) {
         throw new NotFoundException(
@@ -121,14 +116,7 @@ final class ReleaseCommand extends OperationCommand {
       release.put("channels", args.get("channels"));
       release.put("uuids", new ArrayList<>(uuids));
       release.values().removeIf(java.util.Objects::isNull);
-      Map<String, Object> result;
-      try (StateFile state = openState("channelAdd")) {
-        result =
-            session.run(
-                step(),
-                release,
-                session.stepEnvironment(state.store(), state.file().toString()).build());
-      }
+      Map<String, Object> result = runWithState(session, "channelAdd", release);
       if (json) {
         printJson(result);
       } else {

@@ -1,13 +1,16 @@
 package org.tritondatacenter.origin.cli;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tritondatacenter.origin.testsupport.SuiteSecretGuard;
 import org.tritondatacenter.origin.wait.ScaledClock;
@@ -59,5 +62,30 @@ final class Cli {
     SuiteSecretGuard.record(out.toString());
     SuiteSecretGuard.record(err.toString());
     return new Result(status, out.toString(), err.toString());
+  }
+
+  /**
+   * Starts the command line as its own process, so it can be killed without any cleanup; what it
+   * prints goes to {@code log} in the working directory.
+   */
+  Process spawn(String log, String... command) throws IOException {
+    List<String> args = new ArrayList<>();
+    args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    args.add("-cp");
+    args.add(System.getProperty("java.class.path"));
+    args.add(Main.class.getName());
+    args.addAll(List.of(command));
+    ProcessBuilder builder =
+        new ProcessBuilder(args)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve(log).toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Map<String, String> processEnv = builder.environment();
+    processEnv.clear();
+    processEnv.putAll(env);
+    processEnv.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    processEnv.put("HOME", home.toString());
+    return builder.start();
   }
 }

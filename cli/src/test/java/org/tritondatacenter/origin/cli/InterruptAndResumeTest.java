@@ -2,13 +2,10 @@ package org.tritondatacenter.origin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -51,7 +48,7 @@ class InterruptAndResumeTest {
   void build_receivingSigintTwice_cleansUpExitsOneThirtyAndKeepsTheStateFileWhole(LocalTriton t)
       throws Exception {
     Cli cli = FlowFixture.cli(dir, t);
-    Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
+    Process process = start(cli, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {
       await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
       for (int i = 0; i < 2; i++) {
@@ -79,7 +76,7 @@ class InterruptAndResumeTest {
   void build_killedMidway_resumesWithoutASecondMachine(LocalTriton t) throws Exception {
     Cli cli = FlowFixture.cli(dir, t);
     Path state = cli.work.resolve(".triton-origin/state.json");
-    Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
+    Process process = start(cli, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {
       await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
       await(() -> contains(state, "machine"), "the state file to record it");
@@ -107,7 +104,7 @@ class InterruptAndResumeTest {
   void gc_afterACrash_listsTheLeftoverAndDeletesItWhenAsked(LocalTriton t) throws Exception {
     Cli cli = FlowFixture.cli(dir, t);
     Path state = cli.work.resolve(".triton-origin/state.json");
-    Process process = start(cli, t, "build", "--only", "triton-origin-x86_64-24.4.1");
+    Process process = start(cli, "build", "--only", "triton-origin-x86_64-24.4.1");
     try {
       await(() -> !t.cloud().undeletedMachines().isEmpty(), "a machine to exist");
       await(() -> contains(state, "machine"), "the state file to record it");
@@ -133,26 +130,8 @@ class InterruptAndResumeTest {
   }
 
   /** Starts the command line as its own process, so it can be killed without any cleanup. */
-  private static Process start(Cli cli, LocalTriton t, String... command) throws IOException {
-    List<String> args = new ArrayList<>();
-    args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    args.add("-cp");
-    args.add(System.getProperty("java.class.path"));
-    args.add(Main.class.getName());
-    args.addAll(List.of(command));
-    args.addAll(List.of(FlowFixture.stamp("20250120T000000Z")));
-    ProcessBuilder builder =
-        new ProcessBuilder(args)
-            .directory(cli.work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(cli.work.resolve("crash.log").toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Map<String, String> env = builder.environment();
-    env.clear();
-    env.putAll(cli.env);
-    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    env.put("HOME", cli.home.toString());
-    return builder.start();
+  private static Process start(Cli cli, String... command) throws IOException {
+    return cli.spawn("crash.log", FlowTest.concat(command, FlowFixture.stamp("20250120T000000Z")));
   }
 
   private static boolean contains(Path file, String text) {

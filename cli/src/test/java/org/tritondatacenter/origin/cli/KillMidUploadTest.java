@@ -2,14 +2,11 @@ package org.tritondatacenter.origin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,24 +125,7 @@ class KillMidUploadTest {
 
   /** Starts the command line as its own process, so it can be killed without any cleanup. */
   private Process start(String... command) throws IOException {
-    List<String> args = new ArrayList<>();
-    args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    args.add("-cp");
-    args.add(System.getProperty("java.class.path"));
-    args.add(Main.class.getName());
-    args.addAll(List.of(command));
-    ProcessBuilder builder =
-        new ProcessBuilder(args)
-            .directory(cli.work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(cli.work.resolve("killed.log").toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Map<String, String> env = builder.environment();
-    env.clear();
-    env.putAll(cli.env);
-    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    env.put("HOME", cli.home.toString());
-    return builder.start();
+    return cli.spawn("killed.log", command);
   }
 
   /** Returns what the killed process printed, for failure messages. */

@@ -5,46 +5,22 @@ import java.util.Arrays;
 import org.tritondatacenter.origin.KeyException;
 
 /** A key held by an ssh-agent: the private half stays in the agent, which signs on request. */
-final class AgentSigningKey implements SigningKey {
+final class AgentSigningKey extends BaseSigningKey {
   private final SshAgent agent;
   private final byte[] blob;
-  private final KeyType type;
-  private final PublicKey publicKey;
-  private final Fingerprint fingerprint;
-  private final String source;
 
   AgentSigningKey(SshAgent agent, byte[] blob, KeyType type, PublicKey publicKey, String comment) {
+    super(
+        type,
+        publicKey,
+        Fingerprint.ofPublicKeyBlob(blob),
+        comment.isBlank() ? "ssh-agent" : "ssh-agent key '" + comment + "'");
     this.agent = agent;
     this.blob = Arrays.copyOf(blob, blob.length);
-    this.type = type;
-    this.publicKey = publicKey;
-    this.fingerprint = Fingerprint.ofPublicKeyBlob(blob);
-    this.source = comment.isBlank() ? "ssh-agent" : "ssh-agent key '" + comment + "'";
   }
 
   @Override
-  public KeyType type() {
-    return type;
-  }
-
-  @Override
-  public Fingerprint fingerprint() {
-    return fingerprint;
-  }
-
-  @Override
-  public PublicKey publicKey() {
-    return publicKey;
-  }
-
-  @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
-  public byte[] sign(SignatureAlgorithm algorithm, byte[] data) {
-    SigningKeys.requireFit(this, algorithm);
+  byte[] signFitting(SignatureAlgorithm algorithm, byte[] data) {
     AgentProtocol.AgentSignature signature =
         agent.sign(blob, data, AgentProtocol.flags(algorithm), this);
     String expected = AgentProtocol.signatureFormat(algorithm);
@@ -63,7 +39,7 @@ final class AgentSigningKey implements SigningKey {
               + ". Use a newer ssh-agent (OpenSSH 7.2 or later) or load the key from its file.");
     }
     try {
-      return SignatureEncoding.toHttpSignature(type, publicKey, signature.blob());
+      return SignatureEncoding.toHttpSignature(type(), publicKey(), signature.blob());
     } catch (WireFormatException e) {
       throw new KeyException(
           "The ssh-agent at "
@@ -77,10 +53,5 @@ final class AgentSigningKey implements SigningKey {
               + ". Check that SSH_AUTH_SOCK names an"
               + " ssh-agent.");
     }
-  }
-
-  @Override
-  public String toString() {
-    return SigningKeys.describe(this);
   }
 }

@@ -8,44 +8,20 @@ import java.util.Objects;
 import org.tritondatacenter.origin.KeyException;
 
 /** A private key held in memory, signing through the JCA providers of the Java runtime. */
-final class LocalSigningKey implements SigningKey {
-  private final KeyType type;
+final class LocalSigningKey extends BaseSigningKey {
   private final PrivateKey privateKey;
-  private final PublicKey publicKey;
-  private final Fingerprint fingerprint;
-  private final String source;
 
   LocalSigningKey(KeyType type, PrivateKey privateKey, PublicKey publicKey, String source) {
-    this.type = Objects.requireNonNull(type);
+    super(
+        Objects.requireNonNull(type),
+        Objects.requireNonNull(publicKey),
+        Fingerprint.ofPublicKeyBlob(PublicKeyBlobs.encode(type, publicKey)),
+        Objects.requireNonNull(source));
     this.privateKey = Objects.requireNonNull(privateKey);
-    this.publicKey = Objects.requireNonNull(publicKey);
-    this.source = Objects.requireNonNull(source);
-    this.fingerprint = Fingerprint.ofPublicKeyBlob(PublicKeyBlobs.encode(type, publicKey));
   }
 
   @Override
-  public KeyType type() {
-    return type;
-  }
-
-  @Override
-  public Fingerprint fingerprint() {
-    return fingerprint;
-  }
-
-  @Override
-  public PublicKey publicKey() {
-    return publicKey;
-  }
-
-  @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
-  public byte[] sign(SignatureAlgorithm algorithm, byte[] data) {
-    SigningKeys.requireFit(this, algorithm);
+  byte[] signFitting(SignatureAlgorithm algorithm, byte[] data) {
     try {
       // A fresh Signature per call: JCA Signature objects are stateful and not thread-safe.
       Signature signature = Signature.getInstance(algorithm.jcaName());
@@ -57,10 +33,5 @@ final class LocalSigningKey implements SigningKey {
           "Signing with " + this + " failed. Check that the key file is intact.",
           KeyErrors.scrub(e));
     }
-  }
-
-  @Override
-  public String toString() {
-    return SigningKeys.describe(this);
   }
 }

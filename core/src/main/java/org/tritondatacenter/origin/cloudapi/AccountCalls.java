@@ -23,9 +23,7 @@ final class AccountCalls {
 
   List<Package> listPackages(PackageFilter filter) {
     ApiRequest.Builder request = ApiRequest.get("ListPackages").path(login, "packages");
-    for (Map.Entry<String, String> parameter : filter.query()) {
-      request.query(parameter.getKey(), parameter.getValue());
-    }
+    filter.addTo(request);
     return api.call(request.build(), PACKAGES);
   }
 

@@ -1,6 +1,10 @@
 package org.tritondatacenter.origin.cloudapi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -142,6 +146,27 @@ final class Checks {
       }
     }
     return path;
+  }
+
+  /**
+   * Returns an immutable copy of {@code values}, each passed through {@code check}; null is empty.
+   */
+  static List<String> each(List<String> values, UnaryOperator<String> check) {
+    List<String> checked = new ArrayList<>();
+    for (String value : Copies.list(values)) {
+      checked.add(check.apply(value));
+    }
+    return List.copyOf(checked);
+  }
+
+  /** Returns an ordered immutable copy of {@code tags} once every key and value is checked. */
+  static Map<String, Object> tags(Map<String, Object> tags) {
+    Map<String, Object> copy = Copies.map(tags);
+    for (Map.Entry<String, Object> e : copy.entrySet()) {
+      text("tag key", e.getKey());
+      tagValue(e.getKey(), e.getValue());
+    }
+    return copy;
   }
 
   /** Checks a ListMachines page size: CloudAPI's default and maximum is 1000. */

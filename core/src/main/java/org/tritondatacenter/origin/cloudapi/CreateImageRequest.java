@@ -38,16 +38,8 @@ public record CreateImageRequest(
     description = Checks.optionalText("image description", description);
     homepage = Checks.optionalText("image homepage", homepage);
     eula = Checks.optionalText("image eula", eula);
-    List<String> accounts = new ArrayList<>();
-    for (String account : Copies.list(acl)) {
-      accounts.add(Checks.uuid("acl account id", account));
-    }
-    acl = List.copyOf(accounts);
-    for (Map.Entry<String, Object> e : Copies.map(tags).entrySet()) {
-      Checks.text("tag key", e.getKey());
-      Checks.tagValue(e.getKey(), e.getValue());
-    }
-    tags = Copies.map(tags);
+    acl = Checks.each(acl, account -> Checks.uuid("acl account id", account));
+    tags = Checks.tags(tags);
   }
 
   /** Starts a request for image {@code name} {@code version} from machine {@code machineId}. */

@@ -41,11 +41,7 @@ public record CreateMachineRequest(
     image = Checks.uuid("image id", image);
     packageId = Checks.uuid("package id (resolve a name with getPackage first)", packageId);
     name = Checks.optionalText("machine name", name);
-    List<String> nets = new ArrayList<>();
-    for (String network : Copies.list(networks)) {
-      nets.add(Checks.uuid("network id", network));
-    }
-    networks = List.copyOf(nets);
+    networks = Checks.each(networks, network -> Checks.uuid("network id", network));
     for (Map.Entry<String, String> e : Copies.map(metadata).entrySet()) {
       Checks.metadataKey(e.getKey());
       if (e.getValue() == null) {
@@ -54,17 +50,9 @@ public record CreateMachineRequest(
       }
     }
     metadata = Copies.map(metadata);
-    for (Map.Entry<String, Object> e : Copies.map(tags).entrySet()) {
-      Checks.text("tag key", e.getKey());
-      Checks.tagValue(e.getKey(), e.getValue());
-    }
-    tags = Copies.map(tags);
+    tags = Checks.tags(tags);
     brand = Checks.optionalText("brand", brand);
-    List<String> rules = new ArrayList<>();
-    for (String rule : Copies.list(affinity)) {
-      rules.add(Checks.text("affinity rule", rule));
-    }
-    affinity = List.copyOf(rules);
+    affinity = Checks.each(affinity, rule -> Checks.text("affinity rule", rule));
   }
 
   /** Starts a request for a machine from {@code imageId} with package {@code packageId}. */

@@ -2,7 +2,6 @@ package org.tritondatacenter.origin.cloudapi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
-import java.util.Map;
 import org.tritondatacenter.origin.http.ApiClient;
 import org.tritondatacenter.origin.http.ApiRequest;
 import org.tritondatacenter.origin.http.ApiResponse;
@@ -22,9 +21,7 @@ final class ImageCalls {
 
   List<Image> listImages(ImageFilter filter) {
     ApiRequest.Builder request = ApiRequest.get("ListImages").path(login, "images");
-    for (Map.Entry<String, String> parameter : filter.query()) {
-      request.query(parameter.getKey(), parameter.getValue());
-    }
+    filter.addTo(request);
     return api.call(request.build(), IMAGES);
   }
 

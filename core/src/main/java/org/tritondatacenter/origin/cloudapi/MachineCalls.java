@@ -57,9 +57,7 @@ final class MachineCalls {
 
   MachinePage listMachines(MachineFilter filter, int offset, int limit) {
     ApiRequest.Builder request = ApiRequest.get("ListMachines").path(login, "machines");
-    for (Map.Entry<String, String> parameter : filter.query()) {
-      request.query(parameter.getKey(), parameter.getValue());
-    }
+    filter.addTo(request);
     request.query("limit", Checks.limit(limit)).query("offset", Checks.offset(offset));
     try (ApiResponse response = api.open(request.build())) {
       long count = parseCount(response.header("x-resource-count"));

@@ -1,9 +1,5 @@
 package org.tritondatacenter.origin.cloudapi;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The query filters of ListMachines. Tag filters are ANDed; each adds {@code tag.<key>=<value>}.
  *
@@ -11,13 +7,11 @@ import java.util.Map;
  * MachineFilter.builder().tag("triton-origin.build", buildId).state(MachineState.RUNNING).build();
  * }</pre>
  */
-public final class MachineFilter {
+public final class MachineFilter extends QueryFilter {
   private static final MachineFilter NONE = new Builder().build();
 
-  private final List<Map.Entry<String, String>> query;
-
   private MachineFilter(Builder b) {
-    this.query = List.copyOf(b.query);
+    super(b);
   }
 
   /** Returns the filter that asks for nothing: every machine of the account. */
@@ -30,19 +24,8 @@ public final class MachineFilter {
     return new Builder();
   }
 
-  List<Map.Entry<String, String>> query() {
-    return query;
-  }
-
-  @Override
-  public String toString() {
-    return "MachineFilter" + query;
-  }
-
   /** Builds a {@link MachineFilter}. */
-  public static final class Builder {
-    private final List<Map.Entry<String, String>> query = new ArrayList<>();
-
+  public static final class Builder extends QueryFilter.Builder<Builder> {
     private Builder() {}
 
     /** Filters by exact machine name. */
@@ -73,12 +56,6 @@ public final class MachineFilter {
     public Builder tag(String key, Object value) {
       String name = "tag." + Checks.text("tag filter key", key);
       return set(name, String.valueOf(Checks.tagValue(key, value)));
-    }
-
-    private Builder set(String name, String value) {
-      query.removeIf(e -> e.getKey().equals(name));
-      query.add(Map.entry(name, value));
-      return this;
     }
 
     /** Builds the filter. */

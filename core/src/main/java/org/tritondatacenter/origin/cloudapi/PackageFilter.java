@@ -1,20 +1,14 @@
 package org.tritondatacenter.origin.cloudapi;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The query filters of ListPackages. String filters may use {@code *} wildcards, such as {@code
  * g4-*}; number filters match exactly.
  */
-public final class PackageFilter {
+public final class PackageFilter extends QueryFilter {
   private static final PackageFilter NONE = new Builder().build();
 
-  private final List<Map.Entry<String, String>> query;
-
   private PackageFilter(Builder b) {
-    this.query = List.copyOf(b.query);
+    super(b);
   }
 
   /** Returns the filter that asks for nothing: every package the account may use. */
@@ -27,19 +21,8 @@ public final class PackageFilter {
     return new Builder();
   }
 
-  List<Map.Entry<String, String>> query() {
-    return query;
-  }
-
-  @Override
-  public String toString() {
-    return "PackageFilter" + query;
-  }
-
   /** Builds a {@link PackageFilter}. */
-  public static final class Builder {
-    private final List<Map.Entry<String, String>> query = new ArrayList<>();
-
+  public static final class Builder extends QueryFilter.Builder<Builder> {
     private Builder() {}
 
     /** Filters by name; {@code *} is a wildcard. */
@@ -92,12 +75,6 @@ public final class PackageFilter {
         throw new IllegalArgumentException(field + " " + value + " is negative");
       }
       return Long.toString(value);
-    }
-
-    private Builder set(String name, String value) {
-      query.removeIf(e -> e.getKey().equals(name));
-      query.add(Map.entry(name, value));
-      return this;
     }
 
     /** Builds the filter. */

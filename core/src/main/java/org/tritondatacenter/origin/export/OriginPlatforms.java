@@ -61,8 +61,9 @@ public final class OriginPlatforms {
       manifest = source.getImage(origin, "*").manifest();
     } catch (OperationInterruptedException e) {
       throw e;
-    } catch (TritonApiException e) {
-      if (!e.isNotFound()) {
+    } catch (TritonException e) {
+      // A source without the image is passed over quietly; any other failure is worth a warning.
+      if (!(e instanceof TritonApiException api && api.isNotFound())) {
         listener.on(
             new Event.Warning(
                 "cannot read origin "
@@ -72,16 +73,6 @@ public final class OriginPlatforms {
                     + ": "
                     + e.getMessage()));
       }
-      return Map.of();
-    } catch (TritonException e) {
-      listener.on(
-          new Event.Warning(
-              "cannot read origin "
-                  + origin
-                  + " from IMGAPI "
-                  + source.endpoint().baseUrl()
-                  + ": "
-                  + e.getMessage()));
       return Map.of();
     }
     Map<String, String> platform = new LinkedHashMap<>();

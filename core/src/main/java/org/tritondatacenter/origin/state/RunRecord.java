@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Optional;
 import org.tritondatacenter.origin.TritonException;
 import org.tritondatacenter.origin.http.Json;
@@ -90,11 +89,6 @@ public final class RunRecord {
   /** Removes a section. */
   public void remove(String name) {
     root.remove(name);
-  }
-
-  /** Returns the names of the sections present. */
-  public Iterator<String> sectionNames() {
-    return root.deepCopy().without("schema").fieldNames();
   }
 
   /** Returns the record as JSON text, indented for people who read state files. */

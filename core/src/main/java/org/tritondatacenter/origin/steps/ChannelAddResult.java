@@ -1,12 +1,10 @@
 package org.tritondatacenter.origin.steps;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What {@code imgadmChannelAdd} returns: one change per image and target channel.
@@ -19,7 +17,7 @@ public record ChannelAddResult(List<Change> changes) {
   }
 
   /** What happened for one image and channel. */
-  public enum Outcome {
+  public enum Outcome implements ImageEntries.WireNamed {
     ADDED("added"),
     ALREADY_PRESENT("already-present"),
     WOULD_ADD("would-add");
@@ -31,12 +29,9 @@ public record ChannelAddResult(List<Change> changes) {
     }
 
     /** Returns the value used in result maps, such as {@code would-add}. */
+    @Override
     public String wireName() {
       return wireName;
-    }
-
-    static Optional<Outcome> fromWireName(String s) {
-      return Arrays.stream(values()).filter(o -> o.wireName.equals(s)).findFirst();
     }
   }
 
@@ -59,31 +54,11 @@ public record ChannelAddResult(List<Change> changes) {
     }
 
     Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("uuid", uuid);
-      m.put("name", name);
-      m.put("version", version);
-      m.put("channel", channel);
-      m.put("result", result.wireName());
-      return m;
+      return ImageEntries.toMap(uuid, name, version, channel, result);
     }
 
     static Change read(MapReader r) {
-      r.onlyKeys("uuid", "name", "version", "channel", "result");
-      String uuid = r.uuid("uuid", true);
-      String name = r.string("name");
-      String version = r.string("version");
-      String channel =
-          r.checked("channel", true, c -> ParamType.CHANNEL.check(c).isEmpty(), "a channel name");
-      String result =
-          r.checked(
-              "result",
-              true,
-              s -> Outcome.fromWireName(s).isPresent(),
-              "added, already-present or would-add");
-      return r.clean()
-          ? new Change(uuid, name, version, channel, Outcome.fromWireName(result).orElseThrow())
-          : null;
+      return ImageEntries.read(r, true, Outcome.class, Change::new);
     }
   }
 

@@ -1,12 +1,10 @@
 package org.tritondatacenter.origin.steps;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What {@code imgadmPublish} returns.
@@ -19,7 +17,7 @@ public record PublishResult(List<Image> images) {
   }
 
   /** What happened to one image. */
-  public enum Outcome {
+  public enum Outcome implements ImageEntries.WireNamed {
     PUBLISHED("published"),
     ALREADY_PUBLISHED("already-published");
 
@@ -30,12 +28,9 @@ public record PublishResult(List<Image> images) {
     }
 
     /** Returns the value used in result maps, such as {@code already-published}. */
+    @Override
     public String wireName() {
       return wireName;
-    }
-
-    static Optional<Outcome> fromWireName(String s) {
-      return Arrays.stream(values()).filter(o -> o.wireName.equals(s)).findFirst();
     }
   }
 
@@ -57,33 +52,11 @@ public record PublishResult(List<Image> images) {
     }
 
     Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("uuid", uuid);
-      m.put("name", name);
-      m.put("version", version);
-      if (channel != null) {
-        m.put("channel", channel);
-      }
-      m.put("result", result.wireName());
-      return m;
+      return ImageEntries.toMap(uuid, name, version, channel, result);
     }
 
     static Image read(MapReader r) {
-      r.onlyKeys("uuid", "name", "version", "channel", "result");
-      String uuid = r.uuid("uuid", true);
-      String name = r.string("name");
-      String version = r.string("version");
-      String channel =
-          r.checked("channel", false, c -> ParamType.CHANNEL.check(c).isEmpty(), "a channel name");
-      String result =
-          r.checked(
-              "result",
-              true,
-              s -> Outcome.fromWireName(s).isPresent(),
-              "published or already-published");
-      return r.clean()
-          ? new Image(uuid, name, version, channel, Outcome.fromWireName(result).orElseThrow())
-          : null;
+      return ImageEntries.read(r, false, Outcome.class, Image::new);
     }
   }
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code ssh-agent} in the foreground on a socket in a temporary directory, fed with {@code
- * ssh-add}. Closing it ends the process.
+ * ssh-add}. Closing it ends the process. The command-line tests use it too, through the test jar.
  */
-final class TestAgent implements AutoCloseable {
+public final class TestAgent implements AutoCloseable {
   private final Process process;
   private final Path socket;
 
@@ -28,7 +28,7 @@ final class TestAgent implements AutoCloseable {
   }
 
   /** Starts an agent, or aborts the test if OpenSSH's agent is not installed. */
-  static TestAgent start(Path dir) throws IOException {
+  public static TestAgent start(Path dir) throws IOException {
     Assumptions.assumeTrue(
         onPath("ssh-agent") && onPath("ssh-add"),
         "ssh-agent and ssh-add are not installed; the agent client cannot be tested here");
@@ -51,7 +51,8 @@ final class TestAgent implements AutoCloseable {
     return agent;
   }
 
-  Path socket() {
+  /** Returns the agent's socket, the value for {@code SSH_AUTH_SOCK}. */
+  public Path socket() {
     return socket;
   }
 
@@ -60,7 +61,7 @@ final class TestAgent implements AutoCloseable {
   }
 
   /** Adds an unencrypted key file (mode 0600) to the agent. */
-  void add(Path keyFile) throws IOException, InterruptedException {
+  public void add(Path keyFile) throws IOException, InterruptedException {
     run("ssh-add", keyFile.toString());
   }
 
@@ -84,6 +85,7 @@ final class TestAgent implements AutoCloseable {
     assertThat(p.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
   }
 
+  /** Ends the agent process. */
   @Override
   public void close() {
     process.destroy();

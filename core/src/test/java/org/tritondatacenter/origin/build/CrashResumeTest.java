@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tritondatacenter.origin.BuildFailedException;
 import org.tritondatacenter.origin.cloudapi.ImageState;
+import org.tritondatacenter.origin.operations.SimulatedCrash;
 import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.state.RunRecord;
 import org.tritondatacenter.origin.steps.BuildResult;
@@ -36,7 +38,7 @@ class CrashResumeTest {
       value = ImagePhase.class,
       names = {"WAIT_RUNNING", "WAIT_GUEST", "STOP", "CREATE_IMAGE", "WAIT_IMAGE", "DONE"})
   void run_resumedAfterCrash_finishesWithoutDuplicates(ImagePhase reached) {
-    crashThenResume(Crash.afterPhase(reached));
+    crashThenResume(afterPhase(reached));
   }
 
   /**
@@ -48,10 +50,28 @@ class CrashResumeTest {
       value = ImagePhase.class,
       names = {"WAIT_RUNNING", "WAIT_IMAGE"})
   void run_resumedAfterCrashBeforeSavingAnId_adoptsWhatWasMade(ImagePhase unsaved) {
-    crashThenResume(Crash.beforeSaving(unsaved));
+    crashThenResume(beforeSaving(unsaved));
   }
 
-  private void crashThenResume(Crash crash) {
+  /** Crashes once an image's record reaches {@code phase}, that record saved. */
+  private static SimulatedCrash afterPhase(ImagePhase phase) {
+    return new SimulatedCrash(reaches(phase), true);
+  }
+
+  /**
+   * Crashes just before an image's record reaching {@code phase} is saved: the service answered,
+   * and the answer died with the process.
+   */
+  private static SimulatedCrash beforeSaving(ImagePhase phase) {
+    return new SimulatedCrash(reaches(phase), false);
+  }
+
+  private static Predicate<String> reaches(ImagePhase phase) {
+    String marker = "\"phase\" : \"" + phase + "\"";
+    return json -> json.contains(marker);
+  }
+
+  private void crashThenResume(SimulatedCrash crash) {
     LocalTriton triton = TRITON.triton();
     LocalBuild working = new LocalBuild(triton, CLOCK);
     LocalBuild dying = working.through(crash.httpClient());
@@ -63,7 +83,7 @@ class CrashResumeTest {
                     .build()
                     .run(LocalBuild.request().only(List.of(LocalBuild.IMAGE_A)).build()))
         .isInstanceOf(BuildFailedException.class)
-        .hasRootCauseInstanceOf(Crash.Died.class);
+        .hasRootCauseInstanceOf(SimulatedCrash.Died.class);
     assertThat(crash.crashed()).isTrue();
     assertThat(triton.cloud().undeletedMachines()).hasSize(1);
 

@@ -8,14 +8,13 @@ import static org.tritondatacenter.origin.cloudapi.Samples.NEW_IMAGE_ID;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.events.Event;
+import org.tritondatacenter.origin.testsupport.InterruptibleWorker;
 import org.tritondatacenter.origin.wait.ManualClock;
 import org.tritondatacenter.origin.wait.Sleeper;
 
@@ -25,36 +24,6 @@ import org.tritondatacenter.origin.wait.Sleeper;
  */
 class CloudApiWaitInterruptTest {
   @StartStop final MockWebServer server = NoDelayServerSockets.server();
-
-  /** Runs a wait on its own thread and records how it ended. */
-  private static final class Worker {
-    final AtomicReference<Throwable> thrown = new AtomicReference<>();
-    final AtomicBoolean flagAfter = new AtomicBoolean();
-    final Thread thread;
-
-    Worker(Runnable body) {
-      thread =
-          new Thread(
-              () -> {
-                try {
-                  body.run();
-                } catch (Throwable t) {
-                  thrown.set(t);
-                } finally {
-                  flagAfter.set(Thread.currentThread().isInterrupted());
-                }
-              },
-              "wait-under-test");
-      thread.start();
-    }
-
-    long interruptAndJoin() throws InterruptedException {
-      long start = System.nanoTime();
-      thread.interrupt();
-      thread.join(5_000);
-      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    }
-  }
 
   /** Counts down once a poll has been answered, just before the wait sleeps. */
   private final CountDownLatch polled = new CountDownLatch(1);
@@ -83,8 +52,8 @@ class CloudApiWaitInterruptTest {
             .build());
     CloudApiClient client = client();
 
-    Worker worker =
-        new Worker(
+    InterruptibleWorker worker =
+        new InterruptibleWorker(
             () ->
                 client.waitForMachineState(MACHINE_ID, MachineState.RUNNING, Duration.ofHours(1)));
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
@@ -104,8 +73,8 @@ class CloudApiWaitInterruptTest {
     server.enqueue(json(200, Samples.image(NEW_IMAGE_ID, "creating")));
     CloudApiClient client = client();
 
-    Worker worker =
-        new Worker(
+    InterruptibleWorker worker =
+        new InterruptibleWorker(
             () -> client.waitForImageState(NEW_IMAGE_ID, ImageState.ACTIVE, Duration.ofHours(1)));
     assertThat(polled.await(5, TimeUnit.SECONDS)).isTrue();
     long millis = worker.interruptAndJoin();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.wait.ManualClock;
 
 class ApiClientErrorTest {

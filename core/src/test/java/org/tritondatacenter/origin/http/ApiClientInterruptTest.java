@@ -6,13 +6,14 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.OperationInterruptedException;
 import org.tritondatacenter.origin.Service;
+import org.tritondatacenter.origin.operations.RecordingListener;
+import org.tritondatacenter.origin.testsupport.InterruptibleWorker;
 
 class ApiClientInterruptTest {
   @StartStop final MockWebServer server = new MockWebServer();
@@ -29,44 +30,14 @@ class ApiClientInterruptTest {
             .build());
   }
 
-  /** Runs {@code body} on a new thread and records how it ended. */
-  private static final class Worker {
-    final AtomicReference<Throwable> thrown = new AtomicReference<>();
-    final AtomicBoolean flagAfter = new AtomicBoolean();
-    final Thread thread;
-
-    Worker(Runnable body) {
-      thread =
-          new Thread(
-              () -> {
-                try {
-                  body.run();
-                } catch (Throwable t) {
-                  thrown.set(t);
-                } finally {
-                  flagAfter.set(Thread.currentThread().isInterrupted());
-                }
-              });
-      thread.start();
-    }
-
-    /** Interrupts the worker and returns how long it took to end, in milliseconds. */
-    long interruptAndJoin() throws InterruptedException {
-      long start = System.nanoTime();
-      thread.interrupt();
-      thread.join(5_000);
-      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    }
-  }
-
   @Test
   void slowCall_interrupted_isCancelledWithinASecond() throws Exception {
     server.enqueue(
         new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS).body("{}").build());
     ApiClient client = client();
 
-    Worker worker =
-        new Worker(
+    InterruptibleWorker worker =
+        new InterruptibleWorker(
             () -> client.send(ApiRequest.post("ExportImage").path("alice", "images").build()));
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
     long millis = worker.interruptAndJoin();
@@ -89,8 +60,8 @@ class ApiClientInterruptTest {
     ApiClient client = client();
     AtomicBoolean reading = new AtomicBoolean();
 
-    Worker worker =
-        new Worker(
+    InterruptibleWorker worker =
+        new InterruptibleWorker(
             () -> {
               try (ApiResponse response = client.open(ApiRequest.get("GetImageFile").build());
                   InputStream body = response.body()) {
@@ -117,7 +88,8 @@ class ApiClientInterruptTest {
     server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "120").build());
     ApiClient client = client();
 
-    Worker worker = new Worker(() -> client.send(ApiRequest.get("ListImages").build()));
+    InterruptibleWorker worker =
+        new InterruptibleWorker(() -> client.send(ApiRequest.get("ListImages").build()));
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
     while (listener.warnings().isEmpty()) {
       Thread.onSpinWait();
@@ -134,8 +106,8 @@ class ApiClientInterruptTest {
   @Test
   void alreadyInterruptedThread_sendsNothing() throws Exception {
     ApiClient client = client();
-    Worker worker =
-        new Worker(
+    InterruptibleWorker worker =
+        new InterruptibleWorker(
             () -> {
               Thread.currentThread().interrupt();
               client.send(ApiRequest.get("ListImages").build());

@@ -17,6 +17,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.tritondatacenter.origin.Service;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.wait.ManualClock;
 
 class ApiClientRequestTest {

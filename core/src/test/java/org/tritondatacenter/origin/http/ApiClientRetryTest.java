@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.wait.ManualClock;
 import org.tritondatacenter.origin.wait.Sleeper;
 

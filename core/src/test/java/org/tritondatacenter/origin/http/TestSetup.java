@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.http;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
 import org.tritondatacenter.origin.Service;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.wait.Backoff;
 import org.tritondatacenter.origin.wait.ManualClock;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonIoException;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.wait.ManualClock;
 
 class TlsTest {

@@ -21,6 +21,7 @@ import org.tritondatacenter.origin.images.ImagesFile;
 import org.tritondatacenter.origin.images.ImagesJsonReader;
 import org.tritondatacenter.origin.imgapi.ImgapiClient;
 import org.tritondatacenter.origin.manta.MantaClient;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.testkit.LocalTriton;
 import org.tritondatacenter.origin.testkit.LocalTritonOptions;
 import org.tritondatacenter.origin.testkit.SimulatedTimings;

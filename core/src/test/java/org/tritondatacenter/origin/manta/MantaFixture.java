@@ -27,6 +27,7 @@ import org.tritondatacenter.origin.auth.SshKeys;
 import org.tritondatacenter.origin.http.Endpoint;
 import org.tritondatacenter.origin.http.HttpConfig;
 import org.tritondatacenter.origin.http.RetryPolicy;
+import org.tritondatacenter.origin.operations.RecordingListener;
 import org.tritondatacenter.origin.wait.Backoff;
 import org.tritondatacenter.origin.wait.ManualClock;
 

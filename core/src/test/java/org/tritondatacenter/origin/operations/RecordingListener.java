@@ -36,6 +36,11 @@ public final class RecordingListener implements EventListener {
     return List.copyOf(events);
   }
 
+  /** Returns the events of one type, in the order they arrived. */
+  public <T extends Event> List<T> events(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
   /** Returns the messages of the warnings received. */
   public List<String> warnings() {
     return events.stream()

@@ -9,22 +9,35 @@ import org.tritondatacenter.origin.state.MemoryRunRecordStore;
 import org.tritondatacenter.origin.state.RunRecordStore;
 
 /**
- * Simulates the process dying right after a chosen save of the run record: from then on nothing is
- * saved and no request reaches the network, so cleanup can remove nothing, exactly as after a kill.
- * The record as saved at that moment is kept for a resumed run.
+ * Simulates the process dying at a chosen save of the run record: from then on nothing is saved and
+ * no request reaches the network, so cleanup can remove nothing, exactly as after a kill. The
+ * record as saved at that moment is kept for a resumed run.
  */
 public final class SimulatedCrash {
   private final Predicate<String> when;
+  private final boolean saveFirst;
   private final MemoryRunRecordStore saved = new MemoryRunRecordStore();
   private volatile boolean crashed;
 
   /** Crashes after the first save whose record text matches {@code when}. */
   public SimulatedCrash(Predicate<String> when) {
+    this(when, true);
+  }
+
+  /**
+   * Crashes at the first save whose record text matches {@code when}, after that save or, when
+   * {@code saveFirst} is false, before it: the service answered, and the answer died with the
+   * process.
+   */
+  public SimulatedCrash(Predicate<String> when, boolean saveFirst) {
     this.when = when;
+    this.saveFirst = saveFirst;
   }
 
   /** Thrown where the process would have died. */
   public static final class Died extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Died() {
       super("simulated crash");
     }
@@ -43,11 +56,14 @@ public final class SimulatedCrash {
         if (crashed) {
           return;
         }
-        saved.save(json);
         if (when.test(json)) {
           crashed = true;
+          if (saveFirst) {
+            saved.save(json);
+          }
           throw new Died();
         }
+        saved.save(json);
       }
     };
   }

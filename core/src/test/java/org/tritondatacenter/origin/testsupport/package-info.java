@@ -1,7 +1,8 @@
 /**
  * Test support shared by every test of core and of the modules that use core's test jar: the
- * suite-wide secret guard that JUnit registers by itself, and the fixture secrets it guards.
+ * suite-wide secret guard that JUnit registers by itself, the fixture secrets it guards, and {@link
+ * InterruptibleWorker} for the tests that interrupt a call midway.
  *
- * <p>Nothing here is part of the product; it makes sure the product never prints a secret.
+ * <p>Nothing here is part of the product; it only helps the tests check it.
  */
 package org.tritondatacenter.origin.testsupport;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tritondatacenter.origin.KeyException;
 import org.tritondatacenter.origin.Service;
+import org.tritondatacenter.origin.auth.TestAgent;
 import org.tritondatacenter.origin.runner.ResolvedEndpoint;
 import org.tritondatacenter.origin.testkit.TestKey;
 

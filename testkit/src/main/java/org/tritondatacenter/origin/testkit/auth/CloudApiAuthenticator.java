@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.tritondatacenter.origin.testkit.http.ApiError;
-import org.tritondatacenter.origin.testkit.http.AuthMode;
-import org.tritondatacenter.origin.testkit.http.Authenticator;
-import org.tritondatacenter.origin.testkit.http.Exchange;
 import org.tritondatacenter.origin.testkit.http.Principal;
 
 /**
@@ -14,7 +11,7 @@ import org.tritondatacenter.origin.testkit.http.Principal;
  * are 400 {@code InvalidHeader}, everything else 401 {@code InvalidCredentials}, with CloudAPI's
  * messages.
  */
-final class CloudApiAuthenticator implements Authenticator {
+final class CloudApiAuthenticator extends SignatureAuthenticator {
   static final String MUST_AUTHENTICATE = "You must make authenticated requests to use CloudAPI";
   static final String SIGNATURE_MISMATCH =
       "The signature we calculated does not match the one you sent";
@@ -32,27 +29,17 @@ final class CloudApiAuthenticator implements Authenticator {
           "ECDSA-SHA384",
           "ECDSA-SHA512");
 
-  private final Accounts accounts;
-  private final Supplier<Instant> now;
-
   CloudApiAuthenticator(Accounts accounts, Supplier<Instant> now) {
-    this.accounts = accounts;
-    this.now = now;
+    super(accounts, now);
   }
 
   @Override
-  public Principal authenticate(Exchange exchange, AuthMode mode) {
-    return mode == AuthMode.NONE ? null : authenticate(RequestView.of(exchange), mode);
+  ApiError unauthenticated() {
+    return invalidCredentials(MUST_AUTHENTICATE);
   }
 
-  Principal authenticate(RequestView request, AuthMode mode) {
-    String authz = request.header("Authorization");
-    if (authz == null || authz.isEmpty()) {
-      if (mode == AuthMode.PASSIVE) {
-        return null;
-      }
-      throw invalidCredentials(MUST_AUTHENTICATE);
-    }
+  @Override
+  Principal verify(RequestView request, String authz) {
     int space = authz.indexOf(' ');
     if (space < 0) {
       throw new ApiError(400, "InvalidHeader", "BasicAuth content is invalid.");

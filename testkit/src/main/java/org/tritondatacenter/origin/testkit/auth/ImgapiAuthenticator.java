@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.tritondatacenter.origin.testkit.http.ApiError;
-import org.tritondatacenter.origin.testkit.http.AuthMode;
-import org.tritondatacenter.origin.testkit.http.Authenticator;
-import org.tritondatacenter.origin.testkit.http.Exchange;
 import org.tritondatacenter.origin.testkit.http.Principal;
 
 /**
@@ -18,33 +15,23 @@ import org.tritondatacenter.origin.testkit.http.Principal;
  * status text with an {@code Error} suffix, which is also the name IMGAPI's docs list. apis.md §1.8
  * notes a doubt; clients should key on the 401 status either way.
  */
-final class ImgapiAuthenticator implements Authenticator {
+final class ImgapiAuthenticator extends SignatureAuthenticator {
   static final String CODE = "UnauthorizedError";
 
   /** IMGAPI-471: HMAC is refused, and there is no ECDSA or RSA-SHA512. */
   private static final Set<String> VALID_ALGS = Set.of("RSA-SHA1", "RSA-SHA256", "DSA-SHA1");
 
-  private final Accounts accounts;
-  private final Supplier<Instant> now;
-
   ImgapiAuthenticator(Accounts accounts, Supplier<Instant> now) {
-    this.accounts = accounts;
-    this.now = now;
+    super(accounts, now);
   }
 
   @Override
-  public Principal authenticate(Exchange exchange, AuthMode mode) {
-    return mode == AuthMode.NONE ? null : authenticate(RequestView.of(exchange), mode);
+  ApiError unauthenticated() {
+    return unauthorized("Unauthorized");
   }
 
-  Principal authenticate(RequestView request, AuthMode mode) {
-    String authz = request.header("Authorization");
-    if (authz == null || authz.isEmpty()) {
-      if (mode == AuthMode.PASSIVE) {
-        return null;
-      }
-      throw unauthorized("Unauthorized");
-    }
+  @Override
+  Principal verify(RequestView request, String authz) {
     ParsedSignature sig;
     try {
       sig = SignatureParser.parse(request, ParserProfile.IMGAPI, now.get());

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.tritondatacenter.origin.testkit.http.ApiError;
 import org.tritondatacenter.origin.testkit.http.AuthMode;
-import org.tritondatacenter.origin.testkit.http.Authenticator;
 import org.tritondatacenter.origin.testkit.http.Exchange;
 import org.tritondatacenter.origin.testkit.http.Principal;
 
@@ -20,7 +19,7 @@ import org.tritondatacenter.origin.testkit.http.Principal;
  * <p>Like muskie, a request without an {@code Authorization} header but with any of the pre-signed
  * URL query parameters is checked as a pre-signed URL, whatever the route.
  */
-final class MantaAuthenticator implements Authenticator {
+final class MantaAuthenticator extends SignatureAuthenticator {
   /** lib/auth.js SIGN_ALG, in its order (the InvalidAlgorithm message lists it). */
   static final List<String> SIGN_ALG =
       List.of(
@@ -34,13 +33,10 @@ final class MantaAuthenticator implements Authenticator {
           "ECDSA-SHA384",
           "ECDSA-SHA512");
 
-  private final Accounts accounts;
-  private final Supplier<Instant> now;
   private final PresignedUrls presigned;
 
   MantaAuthenticator(Accounts accounts, Supplier<Instant> now) {
-    this.accounts = accounts;
-    this.now = now;
+    super(accounts, now);
     this.presigned = new PresignedUrls(this, now);
   }
 
@@ -53,7 +49,7 @@ final class MantaAuthenticator implements Authenticator {
     if ((authz == null || authz.isEmpty()) && PresignedUrls.isPresigned(exchange)) {
       return presigned.verify(exchange);
     }
-    return authenticate(RequestView.of(exchange), mode);
+    return super.authenticate(exchange, mode);
   }
 
   /** Verifies a Manta pre-signed URL (apis.md §1.9). */
@@ -61,14 +57,13 @@ final class MantaAuthenticator implements Authenticator {
     return presigned.verify(exchange);
   }
 
-  Principal authenticate(RequestView request, AuthMode mode) {
-    String authz = request.header("Authorization");
-    if (authz == null || authz.isEmpty()) {
-      if (mode == AuthMode.PASSIVE) {
-        return null;
-      }
-      throw new ApiError(401, "AuthorizationRequired", "Authorization is required");
-    }
+  @Override
+  ApiError unauthenticated() {
+    return new ApiError(401, "AuthorizationRequired", "Authorization is required");
+  }
+
+  @Override
+  Principal verify(RequestView request, String authz) {
     int space = authz.indexOf(' ');
     if (space < 0) {
       throw new ApiError(400, "InvalidHeader", "Invalid Authorization header");

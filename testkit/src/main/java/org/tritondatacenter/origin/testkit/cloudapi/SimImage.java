@@ -69,10 +69,6 @@ final class SimImage {
     return file;
   }
 
-  Instant readyAt() {
-    return readyAt;
-  }
-
   boolean visibleTo(String accountUuid) {
     if (accountUuid.equals(owner())) {
       return true;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.tritondatacenter.origin.testkit.http.Router;
 import org.tritondatacenter.origin.testkit.http.ServiceHandler;
 import org.tritondatacenter.origin.testkit.http.ServiceKind;
 import org.tritondatacenter.origin.testkit.http.TestkitServer;
+import org.tritondatacenter.origin.testkit.support.MutableClock;
 
 /**
  * A CloudAPI simulator on a real port with a manual clock, a temporary-directory Manta store and a
@@ -35,7 +37,7 @@ import org.tritondatacenter.origin.testkit.http.TestkitServer;
 final class CloudApiHarness implements AutoCloseable {
   static final String ORIGIN = "a7199134-7e94-11ec-be67-db6f482136c2";
 
-  final TestClock clock = new TestClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
   final Path dir;
   final DirMantaStore manta;
   final TestkitServer server;

@@ -27,6 +27,7 @@ import org.tritondatacenter.origin.testkit.http.Faults;
 import org.tritondatacenter.origin.testkit.http.Json;
 import org.tritondatacenter.origin.testkit.http.RequestLog;
 import org.tritondatacenter.origin.testkit.http.TestkitServer;
+import org.tritondatacenter.origin.testkit.support.MutableClock;
 
 /**
  * One simulated IMGAPI on a real Jetty server (port 0) with a stand-in authenticator, driven over

@@ -1,4 +1,4 @@
-package org.tritondatacenter.origin.testkit.imgapi;
+package org.tritondatacenter.origin.testkit.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so activation dates are known. */
-final class MutableClock extends Clock {
+/** A simulation clock tests move by hand, so the times the services stamp are known. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  /** Creates a clock standing at {@code start}. */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  /** Moves the clock by {@code duration}; a negative duration moves it back. */
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
