@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -130,14 +131,51 @@ class SshKeysTest {
   }
 
   @Test
+  void load_readRefused_saysPermissionDeniedAndWhatToDo(@TempDir Path dir) throws Exception {
+    // Root reads a file of mode 000 anyway, so the refusal comes from the reader: the same
+    // AccessDeniedException the file system throws for everyone else.
+    Path file = Fixtures.copy("openssh-rsa", dir);
+
+    KeyException e =
+        catchThrowableOfType(
+            KeyException.class,
+            () ->
+                SshKeys.load(
+                    file,
+                    null,
+                    path -> {
+                      throw new AccessDeniedException(path.toString());
+                    }));
+
+    assertThat(e.getMessage())
+        .contains(
+            file.toString(), "permission denied", "Check the path and the file's permissions");
+  }
+
+  @Test
   void load_unreadableFile_saysPermissionDenied(@TempDir Path dir) throws Exception {
     Path file = Fixtures.copy("openssh-rsa", dir);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    Assumptions.assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+    Assumptions.assumeFalse(
+        Files.isReadable(file), "running as root: load_readRefused_... covers this case");
 
     KeyException e = catchThrowableOfType(KeyException.class, () -> SshKeys.load(file, null));
 
     assertThat(e.getMessage()).contains(file.toString(), "permission denied");
+  }
+
+  @Test
+  void load_pathThroughARegularFile_namesTheFileAndTheReason(@TempDir Path dir) throws Exception {
+    // No one, root included, can open a path whose parent is a regular file: the read fails at
+    // once with ENOTDIR on every machine.
+    Path notADirectory = Files.writeString(dir.resolve("keys"), "a file, not a directory");
+    Path file = notADirectory.resolve("id_rsa");
+
+    KeyException e = catchThrowableOfType(KeyException.class, () -> SshKeys.load(file, null));
+
+    assertThat(e.getMessage())
+        .contains(file.toString(), "Not a directory", "Check the path")
+        .doesNotContain("FileSystemException");
   }
 
   @Test
