@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.tritondatacenter.origin.testkit.LocalTriton;
 
 /**
  * Fails a test when a secret leaks into what it lets out: standard output and error, {@code
@@ -92,6 +93,19 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
   /** Registers an HTTP Signature value (the base64 of a signature). */
   public SecretGuardExtension registerSignature(String signature) {
     secrets.add(new Secret(TritonSecrets.SIGNATURE, signature));
+    return this;
+  }
+
+  /**
+   * Registers a local Triton's secrets: the private key text of its keys and every signature value
+   * its request log holds so far. Call it once the test has sent its requests, after the Triton
+   * stopped if need be (its keys and log outlive it).
+   */
+  public SecretGuardExtension registerLocalTriton(LocalTriton localTriton) {
+    if (localTriton == null) {
+      throw new IllegalArgumentException("registerLocalTriton(null): pass a started LocalTriton");
+    }
+    secrets.addAll(TritonSecrets.of(localTriton.keys(), localTriton.requests().all()));
     return this;
   }
 
