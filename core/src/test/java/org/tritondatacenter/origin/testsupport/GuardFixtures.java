@@ -193,4 +193,18 @@ final class GuardFixtures {
       assertThat(Caught.catchThrowable(() -> Integer.parseInt("x"))).hasMessageContaining("\"x\"");
     }
   }
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class SwallowsAnExceptionQuotingAKeyLine {
+    @Test
+    void catchesItWithPlainAssertJ() {
+      String line = FixtureSecrets.keys().get(0).privateText().split("\n")[2];
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> {
+                throw new IllegalArgumentException("cannot parse " + line);
+              });
+      assertThat(e).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }

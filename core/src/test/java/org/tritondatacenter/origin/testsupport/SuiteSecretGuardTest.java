@@ -137,4 +137,19 @@ class SuiteSecretGuardTest {
         .testEvents()
         .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
   }
+
+  @Test
+  void exceptionQuotingAKeyLineCaughtWithoutHelp_failsTheTestNamingItsClass() {
+    List<Throwable> failures =
+        failures(run(GuardFixtures.SwallowsAnExceptionQuotingAKeyLine.class));
+
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .contains(
+                        "a private key line appeared in the message of a"
+                            + " java.lang.IllegalArgumentException made during the test"));
+  }
 }

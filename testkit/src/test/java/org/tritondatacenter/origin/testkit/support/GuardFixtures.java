@@ -87,4 +87,16 @@ final class GuardFixtures {
       TestkitSecretGuard.record("fingerprint " + KEY.md5Fingerprint());
     }
   }
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class SwallowsAnExceptionQuotingTheSignature {
+    @Test
+    void catchesIt() {
+      try {
+        throw new IllegalStateException("refused " + signed().signature());
+      } catch (IllegalStateException expected) {
+        // Swallowed: only the guard's view of every exception made can see it.
+      }
+    }
+  }
 }

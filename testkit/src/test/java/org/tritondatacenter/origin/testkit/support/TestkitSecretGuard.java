@@ -81,7 +81,7 @@ public final class TestkitSecretGuard
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    Running running = new Running(SecretGuardExtension.create());
+    Running running = new Running(SecretGuardExtension.create().checkingExceptionsMade());
     context.getStore(NAMESPACE).put(Running.class, running);
     running.guard().beforeEach(context);
     RUNNING.addFirst(running);

@@ -83,4 +83,16 @@ class TestkitSecretGuardTest {
         .testEvents()
         .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
   }
+
+  @Test
+  void swallowedExceptionQuotingTheSignature_failsTheTest() {
+    assertThat(failures(run(GuardFixtures.SwallowsAnExceptionQuotingTheSignature.class)))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "a signature value appeared in the message of a"
+                            + " java.lang.IllegalStateException made during the test"));
+  }
 }
