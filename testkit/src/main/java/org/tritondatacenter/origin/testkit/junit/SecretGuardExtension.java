@@ -13,7 +13,9 @@ import org.tritondatacenter.origin.testkit.LocalTriton;
 /**
  * Fails a test when a secret leaks into what it lets out: standard output and error, {@code
  * java.util.logging} records, and any text the test hands over with {@link #record(String)}
- * (events, exception messages, {@code --json} output of a command).
+ * (events, exception messages, {@code --json} output of a command). With {@link
+ * #checkingExceptionsMade()} it also reads the message of every exception made while the test ran,
+ * including those the test or the code under test caught.
  *
  * <p>The secrets are those registered (passphrases, private keys, signature values) and, when the
  * guard {@linkplain #watching watches} a {@link LocalTritonExtension}, the private key text of the
