@@ -3,6 +3,7 @@ package org.tritondatacenter.origin.auth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,8 +39,23 @@ public final class SshKeys {
    *     and no passphrase was given, or the passphrase is wrong
    */
   public static SigningKey load(Path file, char[] passphrase) {
+    return load(file, passphrase, Files::readAllBytes);
+  }
+
+  /** Loads as {@link #load(Path, char[])} does, reading the bytes with {@code reader}. */
+  static SigningKey load(Path file, char[] passphrase, KeyFileReader reader) {
     Objects.requireNonNull(file, "file");
-    return parse(new String(read(file), StandardCharsets.ISO_8859_1), passphrase, "file " + file);
+    return parse(
+        new String(read(file, reader), StandardCharsets.ISO_8859_1), passphrase, "file " + file);
+  }
+
+  /**
+   * Reads a key file's bytes. A seam for the tests: root reads any file whatever its mode, so only
+   * an injected reader can show how a refused read is reported on every machine.
+   */
+  @FunctionalInterface
+  interface KeyFileReader {
+    byte[] readAllBytes(Path file) throws IOException;
   }
 
   /**
@@ -94,7 +110,7 @@ public final class SshKeys {
     return "no -----BEGIN ... PRIVATE KEY----- line was found";
   }
 
-  private static byte[] read(Path file) {
+  private static byte[] read(Path file, KeyFileReader reader) {
     try {
       if (Files.isDirectory(file)) {
         throw unreadable(file, "it is a directory");
@@ -105,17 +121,23 @@ public final class SshKeys {
       if (Files.size(file) > MAX_KEY_FILE_BYTES) {
         throw unreadable(file, "it is larger than 1 MiB, far too large for a private key");
       }
-      return Files.readAllBytes(file);
+      return reader.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw unreadable(file, "it does not exist");
     } catch (AccessDeniedException e) {
       throw unreadable(file, "permission denied");
     } catch (IOException e) {
+      // The system's reason (such as "Not a directory" for a path through a regular file) says
+      // more than the exception's class; it names no file content.
+      String why =
+          e instanceof FileSystemException fse && fse.getReason() != null
+              ? fse.getReason()
+              : e.getClass().getSimpleName();
       throw new KeyException(
           "Cannot read the private key file "
               + file
               + ": "
-              + e.getClass().getSimpleName()
+              + why
               + ". Check the path and the file's permissions.",
           e);
     }

@@ -1,12 +1,12 @@
 package org.tritondatacenter.origin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.tritondatacenter.origin.testsupport.Caught.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,14 +130,39 @@ class SshKeysTest {
   }
 
   @Test
-  void load_unreadableFile_saysPermissionDenied(@TempDir Path dir) throws Exception {
+  void load_readRefused_saysPermissionDeniedAndWhatToDo(@TempDir Path dir) throws Exception {
+    // Root reads a file of mode 000 anyway (and CI runs as root), so the refusal comes from the
+    // reader: the same AccessDeniedException the file system throws for everyone else.
     Path file = Fixtures.copy("openssh-rsa", dir);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    Assumptions.assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+
+    KeyException e =
+        catchThrowableOfType(
+            KeyException.class,
+            () ->
+                SshKeys.load(
+                    file,
+                    null,
+                    path -> {
+                      throw new AccessDeniedException(path.toString());
+                    }));
+
+    assertThat(e.getMessage())
+        .contains(
+            file.toString(), "permission denied", "Check the path and the file's permissions");
+  }
+
+  @Test
+  void load_pathThroughARegularFile_namesTheFileAndTheReason(@TempDir Path dir) throws Exception {
+    // No one, root included, can open a path whose parent is a regular file: the read fails at
+    // once with ENOTDIR on every machine.
+    Path notADirectory = Files.writeString(dir.resolve("keys"), "a file, not a directory");
+    Path file = notADirectory.resolve("id_rsa");
 
     KeyException e = catchThrowableOfType(KeyException.class, () -> SshKeys.load(file, null));
 
-    assertThat(e.getMessage()).contains(file.toString(), "permission denied");
+    assertThat(e.getMessage())
+        .contains(file.toString(), "Not a directory", "Check the path")
+        .doesNotContain("FileSystemException");
   }
 
   @Test

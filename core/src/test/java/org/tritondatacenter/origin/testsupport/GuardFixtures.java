@@ -2,6 +2,17 @@ package org.tritondatacenter.origin.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -100,6 +111,100 @@ final class GuardFixtures {
     void printsAndRecordsOrdinaryText(LocalTriton triton) {
       System.out.println("public key " + triton.rsaKey().publicKeyLine());
       SuiteSecretGuard.events().on(new Event.Warning("nothing secret in " + triton.cloudApiUrl()));
+    }
+  }
+
+  /** Sends one request carrying a made-up signature to {@code server}, as a signed client would. */
+  static void sendSigned(MockWebServer server) throws Exception {
+    OkHttpClient client = new OkHttpClient();
+    Request request =
+        new Request.Builder()
+            .url(server.url("/alice/machines?signature=" + URL_SIGNATURE))
+            .header(
+                "Authorization",
+                "Signature keyId=\"/alice/keys/x\",algorithm=\"rsa-sha256\",signature=\""
+                    + HEADER_SIGNATURE
+                    + "\"")
+            .build();
+    try (Response response = client.newCall(request).execute()) {
+      response.body().string();
+    }
+    client.connectionPool().evictAll();
+  }
+
+  static final String HEADER_SIGNATURE = "c2lnbmVkIGJ5IGEgZml4dHVyZSBrZXk=";
+  static final String URL_SIGNATURE = "dXJsIHNpZ25hdHVyZQ%3D%3D";
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class PrintsTheHeaderSentToAMockServer {
+    @StartStop final MockWebServer server = new MockWebServer();
+
+    @Test
+    void printsTheHeaderItTook() throws Exception {
+      server.enqueue(new MockResponse.Builder().body("{}").build());
+      sendSigned(server);
+      System.out.println("sent " + server.takeRequest().getHeaders().get("Authorization"));
+    }
+  }
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class LogsTheUrlSentToAMockServerWithItsOwnDispatcher {
+    @StartStop final MockWebServer server = new MockWebServer();
+
+    @Test
+    void logsTheDecodedUrlSignature() throws Exception {
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return new MockResponse.Builder().body("{}").build();
+            }
+          });
+      sendSigned(server);
+      Logger.getLogger("org.tritondatacenter.origin.fixture")
+          .info("url signature " + URLDecoder.decode(URL_SIGNATURE, StandardCharsets.UTF_8));
+    }
+  }
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class CatchesAnExceptionQuotingThePassphrase {
+    @Test
+    void catchesIt() {
+      Throwable e =
+          Caught.catchThrowableOfType(
+              IllegalStateException.class,
+              () -> {
+                throw new IllegalStateException(
+                    "wrapped", new RuntimeException("bad " + FixtureSecrets.PASSPHRASE));
+              });
+      assertThat(e).hasMessage("wrapped");
+    }
+  }
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class HarmlessMockServer {
+    @StartStop final MockWebServer server = new MockWebServer();
+
+    @Test
+    void printsTheRequestLineAndCatchesAPlainException() throws Exception {
+      server.enqueue(new MockResponse.Builder().body("{}").build());
+      sendSigned(server);
+      System.out.println("sent " + server.takeRequest().getMethod());
+      assertThat(Caught.catchThrowable(() -> Integer.parseInt("x"))).hasMessageContaining("\"x\"");
+    }
+  }
+
+  @ExtendWith(OnlyWhenAsked.class)
+  static class SwallowsAnExceptionQuotingAKeyLine {
+    @Test
+    void catchesItWithPlainAssertJ() {
+      String line = FixtureSecrets.keys().get(0).privateText().split("\n")[2];
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> {
+                throw new IllegalArgumentException("cannot parse " + line);
+              });
+      assertThat(e).isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

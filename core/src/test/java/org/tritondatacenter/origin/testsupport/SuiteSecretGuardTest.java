@@ -93,4 +93,63 @@ class SuiteSecretGuardTest {
 
     results.testEvents().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
   }
+
+  @Test
+  void signatureSentToAMockServerAndTakenByTheTest_failsTheTest() {
+    List<Throwable> failures = failures(run(GuardFixtures.PrintsTheHeaderSentToAMockServer.class));
+
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .contains("a signature value appeared in standard output")
+                    .doesNotContain(GuardFixtures.HEADER_SIGNATURE));
+  }
+
+  @Test
+  void urlSignatureSentToAMockServerWithItsOwnDispatcher_failsTheTest() {
+    List<Throwable> failures =
+        failures(run(GuardFixtures.LogsTheUrlSentToAMockServerWithItsOwnDispatcher.class));
+
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.getMessage()).contains("a signature value appeared in a log record"));
+  }
+
+  @Test
+  void caughtExceptionWhoseCauseQuotesThePassphrase_failsTheTest() {
+    List<Throwable> failures =
+        failures(run(GuardFixtures.CatchesAnExceptionQuotingThePassphrase.class));
+
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .contains("a passphrase appeared in text recorded by the test"));
+  }
+
+  @Test
+  void mockServerRequestLineAndPlainCaughtException_pass() {
+    run(GuardFixtures.HarmlessMockServer.class)
+        .testEvents()
+        .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+  }
+
+  @Test
+  void exceptionQuotingAKeyLineCaughtWithoutHelp_failsTheTestNamingItsClass() {
+    List<Throwable> failures =
+        failures(run(GuardFixtures.SwallowsAnExceptionQuotingAKeyLine.class));
+
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .contains(
+                        "a private key line appeared in the message of a"
+                            + " java.lang.IllegalArgumentException made during the test"));
+  }
 }

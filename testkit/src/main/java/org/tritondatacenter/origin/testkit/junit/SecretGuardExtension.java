@@ -1,5 +1,6 @@
 package org.tritondatacenter.origin.testkit.junit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,11 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.tritondatacenter.origin.testkit.LocalTriton;
 
 /**
  * Fails a test when a secret leaks into what it lets out: standard output and error, {@code
  * java.util.logging} records, and any text the test hands over with {@link #record(String)}
- * (events, exception messages, {@code --json} output of a command).
+ * (events, exception messages, {@code --json} output of a command). With {@link
+ * #checkingExceptionsMade()} it also reads the message of every exception made while the test ran,
+ * including those the test or the code under test caught.
  *
  * <p>The secrets are those registered (passphrases, private keys, signature values) and, when the
  * guard {@linkplain #watching watches} a {@link LocalTritonExtension}, the private key text of the
@@ -44,6 +48,9 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
   private final LocalTritonExtension triton;
   private final List<Secret> secrets = new CopyOnWriteArrayList<>();
   private volatile OutputCapture capture;
+  private volatile boolean checkExceptionsMade;
+  private volatile ThrownMessages thrown;
+  private final List<ThrownMessages.Exemption> exemptions = new CopyOnWriteArrayList<>();
   private int recorded;
 
   private SecretGuardExtension(LocalTritonExtension triton) {
@@ -64,6 +71,33 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
       throw new IllegalArgumentException("watching(null): pass the LocalTritonExtension to watch");
     }
     return new SecretGuardExtension(triton);
+  }
+
+  /**
+   * Also checks the message of every exception made in the JVM while the test runs, those the test
+   * or the code under test caught included, through JDK Flight Recorder. It costs some 15 ms a test
+   * and sees the message each exception was created with; tests using it must not run concurrently.
+   */
+  public SecretGuardExtension checkingExceptionsMade() {
+    checkExceptionsMade = true;
+    return this;
+  }
+
+  /**
+   * Leaves out of {@link #checkingExceptionsMade()} the exceptions of one class whose message
+   * starts with {@code messagePrefix}: an intermediate exception the code under test replaces with
+   * a redacted copy and never chains, so that it reaches no one.
+   *
+   * @param why says where the code replaces it, for the reader of the test set-up
+   */
+  public SecretGuardExtension exemptingExceptionsMade(
+      String className, String messagePrefix, String why) {
+    if (className == null || messagePrefix == null || why == null || why.isBlank()) {
+      throw new IllegalArgumentException(
+          "exemptingExceptionsMade needs the class name, the message prefix and why it is safe");
+    }
+    exemptions.add(new ThrownMessages.Exemption(className, messagePrefix));
+    return this;
   }
 
   /** Registers a secret of no particular kind (at least 6 characters). */
@@ -92,6 +126,19 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
   /** Registers an HTTP Signature value (the base64 of a signature). */
   public SecretGuardExtension registerSignature(String signature) {
     secrets.add(new Secret(TritonSecrets.SIGNATURE, signature));
+    return this;
+  }
+
+  /**
+   * Registers a local Triton's secrets: the private key text of its keys and every signature value
+   * its request log holds so far. Call it once the test has sent its requests, after the Triton
+   * stopped if need be (its keys and log outlive it).
+   */
+  public SecretGuardExtension registerLocalTriton(LocalTriton localTriton) {
+    if (localTriton == null) {
+      throw new IllegalArgumentException("registerLocalTriton(null): pass a started LocalTriton");
+    }
+    secrets.addAll(TritonSecrets.of(localTriton.keys(), localTriton.requests().all()));
     return this;
   }
 
@@ -140,6 +187,7 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
   public void beforeEach(ExtensionContext context) {
     recorded = 0;
     capture = OutputCapture.start();
+    thrown = checkExceptionsMade ? ThrownMessages.start() : null;
   }
 
   @Override
@@ -150,13 +198,19 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
       return;
     }
     c.stop();
+    ThrownMessages t = thrown;
+    thrown = null;
+    List<OutputCapture.Captured> texts = new ArrayList<>(c.texts());
+    if (t != null) {
+      texts.addAll(t.stop(exemptions));
+    }
     // A set: clients reuse one signature for every request in the same second.
     Set<Secret> all = new LinkedHashSet<>(secrets);
     TritonSession session = triton == null ? null : triton.lastSession();
     if (session != null) {
       all.addAll(TritonSecrets.of(session.keys(), session.requests()));
     }
-    List<String> findings = findings(all, c.texts());
+    List<String> findings = findings(all, texts);
     if (!findings.isEmpty()) {
       throw new AssertionError(
           "a secret leaked during the test (the secret itself is not shown):\n  "

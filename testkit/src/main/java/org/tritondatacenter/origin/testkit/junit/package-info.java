@@ -4,7 +4,10 @@
  * test that leaks machines, images or objects (unless it carries {@link
  * org.tritondatacenter.origin.testkit.junit.ExpectLeaks}), and {@link
  * org.tritondatacenter.origin.testkit.junit.SecretGuardExtension} fails a test that lets a private
- * key, passphrase or signature value out into its output, logs or recorded text.
+ * key, passphrase or signature value out into its output, logs, recorded text or (on request) the
+ * message of any exception made while it runs. {@link
+ * org.tritondatacenter.origin.testkit.junit.TestFields} lets a suite-wide extension find the
+ * Tritons and servers a test holds, so each module registers one guard for all its tests.
  *
  * <pre>{@code
  * class BuildTest {
