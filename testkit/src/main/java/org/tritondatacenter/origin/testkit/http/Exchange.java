@@ -42,6 +42,9 @@ public final class Exchange {
   private long bodyLimitBeforeReset = -1;
   private boolean discardResponse;
   private Fault.Checksum checksumFault = Fault.Checksum.NONE;
+  private Fault headerFault;
+  private long responseBytesPerSecond;
+  private long requestBytesPerSecond;
 
   Exchange(
       Request request,
@@ -152,6 +155,9 @@ public final class Exchange {
     if (body == null) {
       InputStream in =
           bufferedBody != null ? new java.io.ByteArrayInputStream(bufferedBody) : source();
+      if (requestBytesPerSecond > 0 && bufferedBody == null) {
+        in = Throttled.input(in, requestBytesPerSecond);
+      }
       body = new CountingInputStream(in, bodyLimitBeforeReset, this::discardResponse);
     }
     return body;
@@ -292,6 +298,19 @@ public final class Exchange {
     this.discardResponse = true;
   }
 
+  /** Makes the answer carry the fault's added headers and lose its removed ones. */
+  void headerFault(Fault fault) {
+    this.headerFault = fault;
+  }
+
+  void throttleResponse(long bytesPerSecond) {
+    this.responseBytesPerSecond = bytesPerSecond;
+  }
+
+  void throttleRequest(long bytesPerSecond) {
+    this.requestBytesPerSecond = bytesPerSecond;
+  }
+
   boolean isResponseDiscarded() {
     return discardResponse;
   }
@@ -342,8 +361,31 @@ public final class Exchange {
     if (discardResponse) {
       return OutputStream.nullOutputStream();
     }
+    return new CountingOutputStream(sink(), record);
+  }
+
+  /**
+   * Answers with {@code chunk} written {@code times} over, streamed: a body of any size that the
+   * server never holds whole.
+   */
+  void sendRepeated(int status, String contentType, byte[] chunk, long times) {
+    try (OutputStream out = openBody(status, contentType, chunk.length * times)) {
+      for (long i = 0; i < times; i++) {
+        out.write(chunk);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the stream to the client, after the last edit of the answer's headers. */
+  private OutputStream sink() {
+    if (headerFault != null) {
+      headerFault.addedHeaders().forEach((name, value) -> response.getHeaders().put(name, value));
+      headerFault.removedHeaders().forEach(name -> response.getHeaders().remove(name));
+    }
     OutputStream out = Content.Sink.asOutputStream(response);
-    return new CountingOutputStream(out, record);
+    return responseBytesPerSecond > 0 ? Throttled.output(out, responseBytesPerSecond) : out;
   }
 
   /** Returns true once the handler has started its answer. */
@@ -364,7 +406,7 @@ public final class Exchange {
     if (discardResponse) {
       return;
     }
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+    try (OutputStream out = sink()) {
       out.write(bytes);
       record.addResponseBytes(bytes.length);
     } catch (IOException e) {

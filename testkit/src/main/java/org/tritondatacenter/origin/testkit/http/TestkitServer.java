@@ -229,6 +229,9 @@ public final class TestkitServer implements AutoCloseable {
       if (applyFault(fault, exchange)) {
         return true;
       }
+      if (exchange.responded()) {
+        return false;
+      }
     }
     try {
       exchange.principal(endpoint.authenticator().authenticate(exchange, match.route().auth()));
@@ -243,8 +246,11 @@ public final class TestkitServer implements AutoCloseable {
     return false;
   }
 
-  /** Applies a fault; returns true when the connection must be cut without an answer. */
-  private boolean applyFault(Fault fault, Exchange exchange) {
+  /**
+   * Applies a fault; returns true when the connection must be cut without an answer. A fault that
+   * answers by itself leaves the exchange answered.
+   */
+  private boolean applyFault(Fault fault, Exchange exchange) throws IOException {
     if (fault.dropsRequest()) {
       return true;
     }
@@ -255,8 +261,24 @@ public final class TestkitServer implements AutoCloseable {
     if (!fault.delay().isZero()) {
       pause(fault.delay());
     }
+    exchange.headerFault(fault);
+    if (fault.responseBytesPerSecond() > 0) {
+      exchange.throttleResponse(fault.responseBytesPerSecond());
+    }
+    if (fault.requestBytesPerSecond() > 0) {
+      exchange.throttleRequest(fault.requestBytesPerSecond());
+    }
+    if (fault.readsBodyFirst()) {
+      exchange.body().transferTo(java.io.OutputStream.nullOutputStream());
+    }
     if (fault.status() > 0) {
       throw fault.error();
+    }
+    if (fault.answers()) {
+      exchange.drainSmallBody(DRAINED_BODY_LIMIT);
+      exchange.sendRepeated(
+          fault.answerStatus(), fault.answerType(), fault.answerBody(), fault.answerRepeat());
+      return false;
     }
     if (fault.resetAfterBodyBytes() >= 0) {
       exchange.resetAfterBodyBytes(fault.resetAfterBodyBytes());
