@@ -3,22 +3,20 @@ package org.tritondatacenter.origin.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tritondatacenter.origin.TritonApiException;
 import org.tritondatacenter.origin.TritonIoException;
-import org.tritondatacenter.origin.auth.SigningKey;
-import org.tritondatacenter.origin.auth.SshKeys;
 import org.tritondatacenter.origin.cloudapi.CloudApiClient;
 import org.tritondatacenter.origin.cloudapi.CreateMachineRequest;
 import org.tritondatacenter.origin.cloudapi.MachineFilter;
-import org.tritondatacenter.origin.http.HttpConfig;
-import org.tritondatacenter.origin.testkit.KeyKind;
-import org.tritondatacenter.origin.testkit.auth.KeyGenerator;
+import org.tritondatacenter.origin.testkit.LocalTriton;
+import org.tritondatacenter.origin.testkit.http.Fault;
+import org.tritondatacenter.origin.testkit.http.ServiceKind;
+import org.tritondatacenter.origin.testkit.junit.LocalTritonExtension;
 import org.tritondatacenter.origin.wait.ManualClock;
 
 /**
@@ -26,51 +24,41 @@ import org.tritondatacenter.origin.wait.ManualClock;
  * endless error body, a success whose body is not the resource, a redirect to another host. Each
  * becomes a short, clean error naming the operation and status; the error body is read only up to
  * 64 KiB; a redirect is never followed, so no signed request reaches the other host.
- *
- * <p>MockWebServer rather than testkit: testkit always answers as a well-behaved service.
  */
 class HostileAnswerTest {
-  private static final SigningKey KEY =
-      SshKeys.parse(KeyGenerator.generate(KeyKind.RSA, "hostile").privateKeyText(), null, "key");
+  private static final ManualClock CLOCK = new ManualClock();
 
-  @StartStop final MockWebServer server = new MockWebServer();
-  @StartStop final MockWebServer elsewhere = new MockWebServer();
+  @RegisterExtension
+  static final LocalTritonExtension TRITON =
+      LocalTritonExtension.withOptions(Seeds.options(CLOCK).build());
 
-  private final Events events = new Events();
-
-  private CloudApiClient cloudApi() {
-    ManualClock clock = new ManualClock();
-    return CloudApiClient.create(
-        CloudApiClient.signedEndpoint(server.url("/").uri(), "alice", null, KEY, true),
-        HttpConfig.builder()
-            .clock(clock)
-            .sleeper(clock)
-            .listener(events)
-            .readTimeout(Duration.ofSeconds(5))
-            .build());
+  private static CloudApiClient cloudApi(LocalTriton triton) {
+    return Rig.on(triton, CLOCK, CLOCK).with(c -> c.readTimeout(Duration.ofSeconds(5))).cloudApi();
   }
 
-  private static CreateMachineRequest machine() {
-    return CreateMachineRequest.builder(Seeds.ORIGIN, "0b1a2c3d-0000-4000-8000-000000000001")
-        .name("hostile")
-        .build();
+  private static CreateMachineRequest machine(CloudApiClient cloud) {
+    return Seeds.machine(cloud, "hostile").build();
   }
 
   @Test
   void createMachine_htmlErrorPage_givesAShortPlainExcerptAndIsNotResent() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(502)
-            .setHeader("Content-Type", "text/html")
-            .body(
-                "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
-                    + "<p>The proxy got no answer.</p>"
-                    + "<script>var x = 1;</script>".repeat(100)
-                    + "</body></html>")
-            .build());
+    LocalTriton triton = TRITON.triton();
+    CloudApiClient cloud = cloudApi(triton);
+    CreateMachineRequest request = machine(cloud);
+    triton
+        .faults()
+        .add(
+            Fault.when(ServiceKind.CLOUDAPI, "CreateMachine")
+                .answer(
+                    502,
+                    "text/html",
+                    "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
+                        + "<p>The proxy got no answer.</p>"
+                        + "<script>var x = 1;</script>".repeat(100)
+                        + "</body></html>"));
 
     TritonApiException e =
-        catchThrowableOfType(TritonApiException.class, () -> cloudApi().createMachine(machine()));
+        catchThrowableOfType(TritonApiException.class, () -> cloud.createMachine(request));
 
     assertThat(e.httpStatus()).isEqualTo(502);
     assertThat(e.getMessage())
@@ -78,21 +66,23 @@ class HostileAnswerTest {
         .contains("Bad Gateway")
         .doesNotContain("<", ">")
         .hasSizeLessThan(400);
-    assertThat(server.getRequestCount()).as("a create is not resent").isEqualTo(1);
+    assertThat(triton.requests().count("CreateMachine")).as("a create is not resent").isEqualTo(1);
+    assertThat(triton.cloud().machines()).isEmpty();
   }
 
   @Test
   void listMachines_errorJsonOfTheWrongShape_isQuotedShortly() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(400)
-            .setHeader("Content-Type", "application/json")
-            .body("[{\"oops\": [1, 2, 3]}, \"not an error object\"]")
-            .build());
+    LocalTriton triton = TRITON.triton();
+    triton
+        .faults()
+        .add(
+            Fault.when(ServiceKind.CLOUDAPI, "ListMachines")
+                .answer(
+                    400, "application/json", "[{\"oops\": [1, 2, 3]}, \"not an error object\"]"));
 
     TritonApiException e =
         catchThrowableOfType(
-            TritonApiException.class, () -> cloudApi().listMachines(MachineFilter.none()));
+            TritonApiException.class, () -> cloudApi(triton).listMachines(MachineFilter.none()));
 
     assertThat(e.httpStatus()).isEqualTo(400);
     assertThat(e.errorCode()).isNull();
@@ -101,17 +91,22 @@ class HostileAnswerTest {
 
   @Test
   void listMachines_enormousErrorBody_isReadOnlyUpToTheLimit() {
-    Buffer tenMegabytes = new Buffer();
-    byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    for (int i = 0; i < 160; i++) {
-      tenMegabytes.write(chunk);
-    }
-    server.enqueue(new MockResponse.Builder().code(400).body(tenMegabytes).build());
+    LocalTriton triton = TRITON.triton();
+    byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+    // Ten megabytes, streamed by the server without holding them, from something in front of
+    // CloudAPI: no Request-Id, which the message would otherwise end with.
+    triton
+        .faults()
+        .add(
+            Fault.when(ServiceKind.CLOUDAPI, "ListMachines")
+                .answer(400, null, chunk)
+                .repeatBody(160)
+                .withoutHeader("Request-Id"));
     long start = System.nanoTime();
 
     TritonApiException e =
         catchThrowableOfType(
-            TritonApiException.class, () -> cloudApi().listMachines(MachineFilter.none()));
+            TritonApiException.class, () -> cloudApi(triton).listMachines(MachineFilter.none()));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(e.httpStatus()).isEqualTo(400);
@@ -120,34 +115,44 @@ class HostileAnswerTest {
 
   @Test
   void createMachine_successWhoseBodyIsNotAMachine_isAnIoErrorSayingSo() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(201)
-            .setHeader("Content-Type", "application/json")
-            .body("[\"not\", \"a\", \"machine\"]")
-            .build());
+    LocalTriton triton = TRITON.triton();
+    CloudApiClient cloud = cloudApi(triton);
+    CreateMachineRequest request = machine(cloud);
+    triton
+        .faults()
+        .add(
+            Fault.when(ServiceKind.CLOUDAPI, "CreateMachine")
+                .answer(201, "application/json", "[\"not\", \"a\", \"machine\"]"));
 
     TritonIoException e =
-        catchThrowableOfType(TritonIoException.class, () -> cloudApi().createMachine(machine()));
+        catchThrowableOfType(TritonIoException.class, () -> cloud.createMachine(request));
 
     assertThat(e.getMessage()).contains("CreateMachine", "HTTP 201", "not the expected JSON");
+    assertThat(triton.cloud().machines()).isEmpty();
   }
 
   @Test
   void listMachines_redirectToAnotherHost_isNotFollowedAndTheOtherHostSeesNothing() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(302)
-            .setHeader("Location", elsewhere.url("/alice/machines"))
-            .build());
+    LocalTriton triton = TRITON.triton();
+    // Another endpoint of the same local Triton stands in for the other host: what reaches it
+    // shows in the request log.
+    URI elsewhere = triton.mantaUrl();
+    triton
+        .faults()
+        .add(
+            Fault.when(ServiceKind.CLOUDAPI, "ListMachines")
+                .redirect(302, elsewhere.resolve("/" + triton.account() + "/machines")));
 
     TritonApiException e =
         catchThrowableOfType(
-            TritonApiException.class, () -> cloudApi().listMachines(MachineFilter.none()));
+            TritonApiException.class, () -> cloudApi(triton).listMachines(MachineFilter.none()));
 
     assertThat(e.httpStatus()).isEqualTo(302);
-    assertThat(e.getMessage()).contains("not followed", elsewhere.getHostName());
-    assertThat(elsewhere.getRequestCount()).as("no signed request to the other host").isZero();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(e.getMessage())
+        .contains("not followed", elsewhere.getHost() + ":" + elsewhere.getPort());
+    assertThat(triton.requests().matching(r -> r.kind() == ServiceKind.MANTA))
+        .as("no signed request to the other host")
+        .isEmpty();
+    assertThat(triton.requests().count("ListMachines")).isEqualTo(1);
   }
 }
