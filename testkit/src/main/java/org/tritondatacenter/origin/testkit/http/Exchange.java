@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.StandardSocketOptions;
 import java.net.URLDecoder;
+import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -309,6 +311,19 @@ public final class Exchange {
 
   void throttleRequest(long bytesPerSecond) {
     this.requestBytesPerSecond = bytesPerSecond;
+    // With the socket's usual buffer (autotuned to megabytes on loopback) the client would park
+    // much of its upload in the kernel and look fast; a small one makes its writes wait, as on a
+    // slow link, and leaves little to drain once the client gives up. Set before the body is
+    // read, so before a client that waits for 100 Continue has sent any of it.
+    Object transport = request.getConnectionMetaData().getConnection().getEndPoint().getTransport();
+    if (transport instanceof NetworkChannel channel) {
+      int size = (int) Math.max(4096, Math.min(64 * 1024, bytesPerSecond / 10));
+      try {
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, size);
+      } catch (IOException | UnsupportedOperationException e) {
+        // The throttle still holds; only the client's writes wait later.
+      }
+    }
   }
 
   boolean isResponseDiscarded() {
