@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tritondatacenter.origin.Service;
 import org.tritondatacenter.origin.TritonIoException;
-import org.tritondatacenter.origin.auth.HttpSigner;
-import org.tritondatacenter.origin.http.Endpoint;
 import org.tritondatacenter.origin.http.Throughput;
 import org.tritondatacenter.origin.imgapi.Compression;
 import org.tritondatacenter.origin.imgapi.Image;
@@ -45,8 +37,6 @@ class LowMemoryFaultTest {
   private static Payloads.Digests expected;
 
   @RegisterExtension static final LocalTritonExtension TRITON = LocalTritonExtension.withDefaults();
-
-  @StartStop final MockWebServer server = new MockWebServer();
 
   @BeforeEach
   void heapIsTooSmallToHoldTheBody() throws Exception {
@@ -108,35 +98,27 @@ class LowMemoryFaultTest {
 
   @Test
   void getObject_dripUnder64MiBHeap_failsAsTooSlow() {
-    byte[] bytes = Payloads.bytes(4 * 1024 * 1024, 29);
-    server.enqueue(
-        new MockResponse.Builder()
-            .throttleBody(1024, 100, TimeUnit.MILLISECONDS)
-            .code(200)
-            .setHeader("Etag", "6a2b9c3e-1d4f-4e8a-9b7c-0f1e2d3c4b5a")
-            .setHeader("Content-MD5", Payloads.md5Base64(bytes))
-            .body(new Buffer().write(bytes))
-            .build());
-    Rig rig =
-        Rig.on(TRITON.triton(), CLOCK, CLOCK)
-            .with(c -> c.minimumThroughput(new Throughput(64 * 1024, Duration.ofMillis(500))));
-    HttpSigner signer = HttpSigner.create(Service.MANTA, "alice", null, rig.key, true);
+    LocalTriton triton = TRITON.triton();
     MantaClient manta =
-        MantaClient.create(
-            Endpoint.signed(
-                Service.MANTA, server.url("/").uri(), "alice", null, signer::authorization),
-            rig.config(),
-            signer);
+        Rig.on(triton, CLOCK, CLOCK)
+            .with(c -> c.minimumThroughput(new Throughput(64 * 1024, Duration.ofMillis(500))))
+            .manta();
+    MantaPath path = manta.path("~~/stor/drip.bin");
+    manta.putObject(path, Payloads.generated(4 * 1024 * 1024, 29));
+    // 1 KiB every 100 ms.
+    triton.faults().add(Fault.when(ServiceKind.MANTA, "GetObject").throttleResponse(10 * 1024));
 
     TritonIoException e =
         catchThrowableOfType(
             TritonIoException.class,
             () -> {
-              try (MantaInputStream in = manta.getObject(manta.path("/alice/stor/drip.bin"))) {
+              try (MantaInputStream in = manta.getObject(path)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
               }
             });
 
     assertThat(e.getMessage()).contains("too slow");
+    triton.faults().clear();
+    manta.deleteObject(path);
   }
 }
