@@ -27,9 +27,13 @@ import org.tritondatacenter.origin.KeyException;
 final class PemKeyLoader {
   /**
    * A private instance, never registered with {@link java.security.Security}: the ciphers of legacy
-   * PEM encryption must be found whatever the JVM's provider list holds.
+   * PEM encryption must be found whatever the JVM's provider list holds. It is made on first use,
+   * by an encrypted key only: building it loads every algorithm Bouncy Castle has, a cost each
+   * start of the command line would otherwise pay for a plain key.
    */
-  private static final Provider BC = new BouncyCastleProvider();
+  private static final class Bc {
+    static final Provider PROVIDER = new BouncyCastleProvider();
+  }
 
   private PemKeyLoader() {}
 
@@ -65,12 +69,15 @@ final class PemKeyLoader {
   private static PrivateKeyInfo decrypt(Object encrypted, char[] passphrase) throws Exception {
     if (encrypted instanceof PEMEncryptedKeyPair legacy) {
       return legacy
-          .decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase))
+          .decryptKeyPair(
+              new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(passphrase))
           .getPrivateKeyInfo();
     }
     return ((PKCS8EncryptedPrivateKeyInfo) encrypted)
         .decryptPrivateKeyInfo(
-            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
+            new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                .setProvider(Bc.PROVIDER)
+                .build(passphrase));
   }
 
   /**
