@@ -2,13 +2,12 @@ package io.jenkins.plugins.tritonorigin;
 
 import hudson.model.TaskListener;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.tritondatacenter.origin.events.Event;
 import org.tritondatacenter.origin.events.EventListener;
+import org.tritondatacenter.origin.events.EventTexts;
 
 /**
  * Writes core's events to the build log as plain lines, each prefixed with the step's name.
@@ -62,37 +61,16 @@ final class BuildLog implements EventListener {
   }
 
   private String format(Event event) {
-    if (event instanceof Event.PhaseStarted e) {
-      return e.phase() + ": started" + subject(e.subject());
-    }
-    if (event instanceof Event.PhaseFinished e) {
-      return e.phase()
-          + (e.ok() ? ": finished" : ": FAILED")
-          + subject(e.subject())
-          + (e.elapsed() == null ? "" : " after " + duration(e.elapsed()));
-    }
     if (event instanceof Event.Waiting e) {
       return waiting(e);
     }
     if (event instanceof Event.Transfer e) {
       return transfer(e);
     }
-    if (event instanceof Event.Cleanup e) {
-      return "cleanup: "
-          + e.action()
-          + " "
-          + e.resource()
-          + (e.ok()
-              ? ": done"
-              : ": NOT DONE" + (e.detail() == null ? "" : " (" + e.detail() + ")"));
-    }
     if (event instanceof Event.Warning e) {
       return "WARNING: " + e.message();
     }
-    if (event instanceof Event.Info e) {
-      return e.message();
-    }
-    return null;
+    return EventTexts.line(event);
   }
 
   private String waiting(Event.Waiting e) {
@@ -114,7 +92,7 @@ final class BuildLog implements EventListener {
         + String.join(" or ", e.wanted())
         + " (now "
         + seen
-        + (e.elapsed() == null ? "" : ", " + duration(e.elapsed()))
+        + (e.elapsed() == null ? "" : ", " + EventTexts.duration(e.elapsed()))
         + ")";
   }
 
@@ -127,29 +105,14 @@ final class BuildLog implements EventListener {
     }
     String amount =
         e.total() > 0
-            ? mib(e.done()) + " of " + mib(e.total()) + " (" + (e.done() * 100 / e.total()) + "%)"
-            : mib(e.done());
+            ? EventTexts.mib(e.done())
+                + " of "
+                + EventTexts.mib(e.total())
+                + " ("
+                + (e.done() * 100 / e.total())
+                + "%)"
+            : EventTexts.mib(e.done());
     return "transferred " + amount + " of " + e.subject();
-  }
-
-  private static String subject(String subject) {
-    return subject == null || subject.isEmpty() ? "" : " " + subject;
-  }
-
-  private static String mib(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-  }
-
-  /** Formats a duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */
-  static String duration(Duration d) {
-    long seconds = Math.max(0, d.getSeconds());
-    if (seconds < 60) {
-      return seconds + "s";
-    }
-    if (seconds < 3600) {
-      return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
-    }
-    return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
   }
 
   private record WaitLine(String seen, long printedAt) {}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.tritondatacenter.origin.events.Event;
+import org.tritondatacenter.origin.events.EventTexts;
 
 /**
  * Writes progress as plain lines, for logs: a wait when the state seen changes and then every
@@ -60,7 +61,7 @@ final class PlainProgress implements Progress {
         + " (now "
         + seen
         + ", "
-        + Texts.duration(elapsed)
+        + EventTexts.duration(elapsed)
         + ")";
   }
 
@@ -87,13 +88,13 @@ final class PlainProgress implements Progress {
     String rate = String.format(Locale.ROOT, "%.1f MiB/s", e.done() / seconds / (1024 * 1024));
     String amount =
         e.total() > 0
-            ? Texts.mib(e.done())
+            ? EventTexts.mib(e.done())
                 + " of "
-                + Texts.mib(e.total())
+                + EventTexts.mib(e.total())
                 + " ("
                 + (e.done() * 100 / e.total())
                 + "%)"
-            : Texts.mib(e.done());
+            : EventTexts.mib(e.done());
     return e.subject() + ": " + amount + ", " + rate;
   }
 

@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import me.tongfei.progressbar.ProgressState;
 import org.tritondatacenter.origin.events.Event;
+import org.tritondatacenter.origin.events.EventTexts;
 
 /**
  * Draws progress on a terminal: a bar with rate and ETA for each byte transfer, and a live line for
@@ -93,7 +94,12 @@ final class TerminalProgress implements Progress {
     }
     String seen = e.lastSeen() == null ? "no answer yet" : e.lastSeen();
     bar.setExtraMessage(
-        "want " + Texts.wanted(e.wanted()) + ", now " + seen + ", " + Texts.duration(e.elapsed()));
+        "want "
+            + Texts.wanted(e.wanted())
+            + ", now "
+            + seen
+            + ", "
+            + EventTexts.duration(e.elapsed()));
     if (e.lastSeen() != null && e.wanted().contains(e.lastSeen())) {
       bar.close();
       waits.remove(key);
